@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+/** Every environment variable the product reads; nothing else in the code touches process.env. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: optionalText,
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/whats-palmas.db')
+    .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), 'must start with sqlite: or postgres://'),
+  REDIS_URL: optionalText,
+  MEDIA_DIR: z.string().default('./data/media'),
+  WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+  WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+  WHATSAPP_PHONE_NUMBER_ID: optionalText,
+  WHATSAPP_ACCESS_TOKEN: optionalText,
+  WHATSAPP_APP_SECRET: optionalText,
+  WHATSAPP_VERIFY_TOKEN: optionalText,
+  WHATSAPP_MAX_MPS: z.coerce.number().positive().default(80),
+  WHATSAPP_PAIR_BURST: z.coerce.number().int().positive().default(20),
+  WHATSAPP_PAIR_INTERVAL_MS: z.coerce.number().int().positive().default(6000),
+  CITY_CONFIG: optionalText,
+  OPEN311_API_KEYS: optionalText,
+  OFFICE_HOURS_ALWAYS_OPEN: flag,
+  ADMIN_EMAIL: optionalText,
+  ADMIN_PASSWORD: optionalText,
+  COOKIE_SECURE: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOB_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(32),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,24 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Storage } from './database.js';
+import * as foundation from './migrations/2026-11-28-001-foundation.js';
+
+/** Migrations in order; names are ISO-dated so they sort. */
+const migrations = { '2026-11-28-001-foundation': foundation };
+
+const providerFor = (storage: Storage): MigrationProvider => ({
+  getMigrations: async () =>
+    Object.fromEntries(
+      Object.entries(migrations).map(([name, module]): [string, Migration] => [
+        name,
+        { up: (db) => module.up(db, storage.dialect) },
+      ]),
+    ),
+});
+
+/** Brings the schema up to date; safe to run from several instances at once (Kysely takes a lock). */
+export const migrateToLatest = async (storage: Storage): Promise<string[]> => {
+  const migrator = new Migrator({ db: storage.db, provider: providerFor(storage) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
