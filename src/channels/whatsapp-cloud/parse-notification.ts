@@ -1,4 +1,5 @@
-import { toInboundContent, type InboundContent } from './inbound-content.js';
+import type { InboundMessage, KeptChange, ParsedNotification, StatusEvent } from '../../domain/messaging/notification.js';
+import { toInboundContent } from './inbound-content.js';
 import {
   messageSchema,
   messagesValueSchema,
@@ -9,40 +10,7 @@ import {
   type WebhookStatus,
 } from './notification.schema.js';
 
-export interface InboundMessage {
-  wamid: string;
-  /** wa_id exactly as received, or the business-scoped user id where wa_id is empty. */
-  citizenKey: string;
-  waId: string;
-  userId: string | undefined;
-  profileName: string | undefined;
-  phoneNumberId: string;
-  sentAt: number;
-  content: InboundContent;
-  raw: { message: WebhookMessage; contact: WebhookContact | undefined };
-}
-
-export interface StatusEvent {
-  wamid: string;
-  status: string;
-  recipient: string;
-  occurredAt: number;
-  errorCode: number | undefined;
-  callbackData: string | undefined;
-  raw: WebhookStatus;
-}
-
-/** A change we keep as received but do not act on (yet): other fields, system errors, items we could not read. */
-export interface KeptChange {
-  field: string;
-  payload: unknown;
-}
-
-export interface ParsedNotification {
-  messages: InboundMessage[];
-  statuses: StatusEvent[];
-  kept: KeptChange[];
-}
+export type { ParsedNotification };
 
 const toMillis = (timestamp: string | number): number => {
   const seconds = Number(timestamp);
@@ -66,6 +34,7 @@ const toInbound = (message: WebhookMessage, contacts: WebhookContact[], phoneNum
     userId,
     profileName: contact?.profile?.name,
     phoneNumberId,
+    type: message.type,
     sentAt: toMillis(message.timestamp),
     content: toInboundContent(message),
     raw: { message, contact },

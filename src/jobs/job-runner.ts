@@ -1,0 +1,117 @@
+import type { Clock } from '../platform/clock.js';
+import { errorMessage } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/metrics.js';
+import { Signal } from '../platform/signal.js';
+import type { Db, Tx } from '../storage/database.js';
+import type { JobsRepository } from '../storage/repositories/jobs.repository.js';
+import type { Job } from '../storage/schema.js';
+
+export interface JobContext {
+  job: Job;
+  /** Marks the job done inside the caller's transaction, so its effects and its completion commit together. */
+  complete(tx: Tx): Promise<void>;
+}
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+/** Thrown by a handler for a failure that retrying cannot fix. */
+export class PermanentJobError extends Error {}
+
+export interface JobRunnerOptions {
+  db: Db;
+  jobs: JobsRepository;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  handlers: Record<string, JobHandler>;
+  concurrency: number;
+  leaseMs?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+}
+
+/** Runs durable jobs: claims ready ones, runs them concurrently (one at a time per group), retries with backoff. */
+export class JobRunner {
+  readonly wake = new Signal();
+  private running = false;
+  private inflight = 0;
+  private loop: Promise<void> | undefined;
+  private readonly idle = new Signal();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake.notify();
+    await this.loop;
+    while (this.inflight > 0) await this.idle.wait(100);
+  }
+
+  private async run(): Promise<void> {
+    const { concurrency, pollMs = 250 } = this.options;
+    while (this.running) {
+      const free = concurrency - this.inflight;
+      const claimed = free > 0 ? await this.claim(free) : [];
+      for (const job of claimed) void this.execute(job);
+      if (claimed.length === 0 || claimed.length === free) await this.wake.wait(pollMs);
+    }
+  }
+
+  private async claim(limit: number): Promise<Job[]> {
+    try {
+      return await this.options.jobs.claim(this.options.db, this.options.clock.now().getTime(), limit, this.options.leaseMs ?? 60_000);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'job claim failed');
+      return [];
+    }
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const { db, jobs, clock, metrics, logger } = this.options;
+    this.inflight += 1;
+    let completed = false;
+    const context: JobContext = {
+      job,
+      complete: async (tx) => {
+        await jobs.markDone(tx, job.id, clock.now().getTime());
+        completed = true;
+      },
+    };
+    try {
+      const handler = this.options.handlers[job.kind];
+      if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
+      await handler(JSON.parse(job.payload) as unknown, context);
+      if (!completed) await jobs.markDone(db, job.id, clock.now().getTime());
+      metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'done' });
+    } catch (error) {
+      await this.fail(job, error).catch((e: unknown) => logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
+    } finally {
+      this.inflight -= 1;
+      this.idle.notify();
+      this.wake.notify();
+    }
+  }
+
+  private async fail(job: Job, error: unknown): Promise<void> {
+    const { db, jobs, clock, metrics, logger, maxAttempts = 8 } = this.options;
+    const now = clock.now().getTime();
+    const message = errorMessage(error);
+    if (error instanceof PermanentJobError || job.attempts >= maxAttempts) {
+      await jobs.markDead(db, job.id, message, now);
+      metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'dead' });
+      logger.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed for good');
+      return;
+    }
+    const delay = Math.min(10 * 60_000, 500 * 2 ** (job.attempts - 1)) * (0.5 + Math.random());
+    await jobs.scheduleRetry(db, job.id, now + Math.round(delay), message, now);
+    metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'retry' });
+    logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed, will retry');
+  }
+}

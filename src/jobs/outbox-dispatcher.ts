@@ -1,0 +1,162 @@
+import { classifyGraphError, GraphError, GraphUnreachableError, backoffDelay } from '../channels/whatsapp-cloud/graph-errors.js';
+import type { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
+import type { OutboundMessage } from '../channels/whatsapp-cloud/outbound-message.js';
+import { callbackDataFor } from '../domain/messaging/callback-data.js';
+import type { Clock } from '../platform/clock.js';
+import { errorMessage } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/metrics.js';
+import { Signal } from '../platform/signal.js';
+import type { Db } from '../storage/database.js';
+import type { OutboxRepository } from '../storage/repositories/outbox.repository.js';
+import type { OutboxRow } from '../storage/schema.js';
+import type { SendingPause } from './sending-pause.js';
+import { KeyedTokenBuckets, TokenBucket } from './token-bucket.js';
+
+export interface DispatcherOptions {
+  db: Db;
+  outbox: OutboxRepository;
+  graph: GraphClient;
+  pause: SendingPause;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  maxMps: number;
+  pairBurst: number;
+  pairIntervalMs: number;
+  concurrency: number;
+  maxAttempts?: number;
+  leaseMs?: number;
+  /** How long a message whose send outcome is unknown waits for a status webhook before it is sent again. */
+  uncertainGraceMs?: number;
+  pollMs?: number;
+}
+
+/**
+ * Sends outbox rows to the Graph API: one citizen's messages in order, the number's throughput capped by a
+ * token bucket, each citizen's pair rate respected, retries by Meta's error code, and a pause on a bad token.
+ */
+export class OutboxDispatcher {
+  readonly wake = new Signal();
+  private readonly throughput: TokenBucket;
+  private readonly pairs: KeyedTokenBuckets;
+  private running = false;
+  private inflight = 0;
+  private loop: Promise<void> | undefined;
+  private readonly idle = new Signal();
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.throughput = new TokenBucket(o.maxMps, Math.max(1, Math.ceil(o.maxMps)), o.clock.now().getTime());
+    this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake.notify();
+    await this.loop;
+    while (this.inflight > 0) await this.idle.wait(100);
+  }
+
+  private now(): number {
+    return this.o.clock.now().getTime();
+  }
+
+  private async run(): Promise<void> {
+    const pollMs = this.o.pollMs ?? 250;
+    let sweptAt = this.now();
+    while (this.running) {
+      if (await this.o.pause.isPaused()) {
+        await this.wake.wait(pollMs * 4);
+        continue;
+      }
+      const budget = Math.min(this.o.concurrency - this.inflight, this.throughput.available(this.now()));
+      const rows = budget > 0 ? await this.claim(budget) : [];
+      let throttledMs = 0;
+      for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
+      if (this.now() - sweptAt > 60_000) {
+        this.pairs.sweep(this.now());
+        sweptAt = this.now();
+      }
+      if (budget <= 0) await this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
+      else if (rows.length === 0 || throttledMs > 0) await this.wake.wait(rows.length === 0 ? pollMs : Math.min(pollMs, throttledMs));
+    }
+  }
+
+  private async claim(limit: number): Promise<OutboxRow[]> {
+    try {
+      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
+    } catch (error) {
+      this.o.logger.error({ err: error }, 'outbox claim failed');
+      return [];
+    }
+  }
+
+  /** Starts sending a row, or puts it back for later when a rate limit says wait; returns that wait. */
+  private async dispatch(row: OutboxRow): Promise<number> {
+    const now = this.now();
+    const pairWait = this.pairs.take(row.recipient, now);
+    if (pairWait > 0) {
+      await this.o.outbox.retryAt(this.o.db, row.id, now + pairWait, now, undefined, false);
+      return 0;
+    }
+    const wait = this.throughput.take(now);
+    if (wait > 0) {
+      await this.o.outbox.retryAt(this.o.db, row.id, now + wait, now, undefined, false);
+      return wait;
+    }
+    this.inflight += 1;
+    void this.send(row).finally(() => {
+      this.inflight -= 1;
+      this.idle.notify();
+      this.wake.notify();
+    });
+    return 0;
+  }
+
+  private async send(row: OutboxRow): Promise<void> {
+    const started = performance.now();
+    try {
+      const payload = JSON.parse(row.payload) as OutboundMessage;
+      const { wamid } = await this.o.graph.sendMessage(row.recipient, payload, callbackDataFor(row.id));
+      this.o.metrics.graphLatency.observe((performance.now() - started) / 1000);
+      await this.o.outbox.markAccepted(this.o.db, row.id, wamid, this.now());
+      this.o.metrics.outboundSent.inc({ outcome: 'accepted', code: '' });
+      if (row.attempts === 1 && row.cause) this.o.metrics.replyLatency.observe((this.now() - row.created_at) / 1000);
+    } catch (error) {
+      await this.handleFailure(row, error).catch((e: unknown) => this.o.logger.error({ err: e, outboxId: row.id }, 'could not record send failure'));
+    }
+  }
+
+  private async handleFailure(row: OutboxRow, error: unknown): Promise<void> {
+    const now = this.now();
+    const { outbox, db, metrics, logger, maxAttempts = 10 } = this.o;
+    if (error instanceof GraphUnreachableError) {
+      // Meta may have accepted it: wait for a status webhook with our callback data before sending again.
+      metrics.outboundSent.inc({ outcome: 'unreachable', code: '' });
+      logger.warn({ outboxId: row.id, err: error.message }, 'Graph API unreachable; send outcome unknown');
+      return outbox.retryAt(db, row.id, now + (this.o.uncertainGraceMs ?? 30_000), now, { code: null, detail: error.message });
+    }
+    const code = error instanceof GraphError ? error.code : 131000;
+    const status = error instanceof GraphError ? error.httpStatus : 500;
+    const detail = errorMessage(error);
+    const decision = classifyGraphError(code, status);
+    metrics.outboundSent.inc({ outcome: decision.action, code: String(code) });
+    if (decision.action === 'pause_sending') {
+      await this.o.pause.pause(code, detail);
+      return outbox.retryAt(db, row.id, now, now, { code, detail }, false);
+    }
+    if (decision.action === 'retry' && row.attempts < maxAttempts) {
+      if (code === 131056) this.pairs.drain(row.recipient, now);
+      if (code === 130429) this.throughput.drain(now);
+      return outbox.retryAt(db, row.id, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
+    }
+    logger.warn({ outboxId: row.id, code, detail, recipient: row.recipient }, 'outbound message rejected');
+    return outbox.markRejected(db, row.id, code, detail, now);
+  }
+}

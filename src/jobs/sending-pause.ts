@@ -1,0 +1,57 @@
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/metrics.js';
+import type { Db } from '../storage/database.js';
+import type { SettingsRepository } from '../storage/repositories/settings.repository.js';
+
+const KEY = 'whatsapp.sending_paused';
+
+export interface PauseRecord {
+  code: number;
+  detail: string;
+  since: number;
+}
+
+/**
+ * Sending stops for every instance when Meta rejects the access token (190): retrying would only burn
+ * attempts. It resumes when an operator says so (`whats-palmas channel resume`) or on restart with a new token.
+ */
+export class SendingPause {
+  private cached: { value: PauseRecord | undefined; at: number } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SettingsRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async current(): Promise<PauseRecord | undefined> {
+    const now = this.clock.now().getTime();
+    if (this.cached && now - this.cached.at < 1_000) return this.cached.value;
+    const value = await this.settings.get<PauseRecord>(this.db, KEY);
+    this.cached = { value, at: now };
+    this.metrics.sendingPaused.set(value ? 1 : 0);
+    return value;
+  }
+
+  async isPaused(): Promise<boolean> {
+    return (await this.current()) !== undefined;
+  }
+
+  async pause(code: number, detail: string): Promise<void> {
+    const record: PauseRecord = { code, detail, since: this.clock.now().getTime() };
+    await this.settings.set(this.db, KEY, record, record.since);
+    this.cached = { value: record, at: record.since };
+    this.metrics.sendingPaused.set(1);
+    this.logger.error({ code, detail }, 'WhatsApp sending paused: the access token was rejected');
+  }
+
+  async resume(): Promise<void> {
+    await this.settings.remove(this.db, KEY);
+    this.cached = undefined;
+    this.metrics.sendingPaused.set(0);
+    this.logger.info('WhatsApp sending resumed');
+  }
+}

@@ -1,0 +1,33 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Every Prometheus metric the product exposes, on one registry per app instance (tests run several). */
+export const createMetrics = () => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    webhookRequests: new Counter({ name: 'whatsapp_webhook_requests_total', help: 'Webhook POSTs by outcome', labelNames: ['outcome'], registers }),
+    inboundMessages: new Counter({ name: 'whatsapp_inbound_messages_total', help: 'Inbound messages stored, by type', labelNames: ['type'], registers }),
+    inboundDuplicates: new Counter({ name: 'whatsapp_inbound_duplicates_total', help: 'Redelivered messages acknowledged and ignored', registers }),
+    statuses: new Counter({ name: 'whatsapp_statuses_total', help: 'Delivery statuses received', labelNames: ['status'], registers }),
+    jobsProcessed: new Counter({ name: 'jobs_processed_total', help: 'Jobs by kind and outcome', labelNames: ['kind', 'outcome'], registers }),
+    outboundSent: new Counter({ name: 'whatsapp_outbound_total', help: 'Outbound sends by outcome and Graph error code', labelNames: ['outcome', 'code'], registers }),
+    graphLatency: new Histogram({
+      name: 'whatsapp_graph_request_seconds',
+      help: 'Graph API send latency',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    replyLatency: new Histogram({
+      name: 'whatsapp_reply_seconds',
+      help: 'From storing an inbound message to Graph accepting the first reply',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
+    queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
+  };
+};
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,33 @@
+/** A wake-up call between producers and a polling loop: `wait` ends on `notify` or after the timeout. */
+export class Signal {
+  private waiters: Array<() => void> = [];
+  private pending = false;
+
+  notify(): void {
+    if (this.waiters.length === 0) {
+      this.pending = true;
+      return;
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  wait(timeoutMs: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.waiters = self.waiters.filter((w) => w !== done);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+  }
+}

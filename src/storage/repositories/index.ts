@@ -1,0 +1,28 @@
+import type { Dialect } from '../database.js';
+import { CitizensRepository } from './citizens.repository.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import { InboundRepository } from './inbound.repository.js';
+import { JobsRepository } from './jobs.repository.js';
+import { MediaRepository } from './media.repository.js';
+import { MessageStatusesRepository } from './message-statuses.repository.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { SettingsRepository } from './settings.repository.js';
+import { UsersRepository } from './users.repository.js';
+import { WebhookEventsRepository } from './webhook-events.repository.js';
+
+export const createRepositories = (dialect: Dialect) => ({
+  citizens: new CitizensRepository(),
+  conversations: new ConversationsRepository(),
+  inbound: new InboundRepository(),
+  jobs: new JobsRepository(dialect),
+  media: new MediaRepository(),
+  statuses: new MessageStatusesRepository(),
+  outbox: new OutboxRepository(dialect),
+  sessions: new SessionsRepository(),
+  settings: new SettingsRepository(),
+  users: new UsersRepository(),
+  webhookEvents: new WebhookEventsRepository(),
+});
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { Db, Dialect, Executor } from '../database.js';
+import type { Job } from '../schema.js';
+
+export interface EnqueueJob {
+  kind: string;
+  payload: unknown;
+  groupKey?: string | null;
+  runAt?: number;
+}
+
+/** A durable queue on the database: jobs of one group run one at a time, in id order. */
+export class JobsRepository {
+  constructor(private readonly dialect: Dialect) {}
+
+  async enqueue(db: Executor, job: EnqueueJob, now: number): Promise<number> {
+    const row = await db
+      .insertInto('jobs')
+      .values({
+        kind: job.kind,
+        group_key: job.groupKey ?? null,
+        payload: JSON.stringify(job.payload),
+        status: 'pending',
+        attempts: 0,
+        run_at: job.runAt ?? now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /**
+   * Takes up to `limit` ready jobs whose group has nothing earlier still pending or running. On PostgreSQL the
+   * rows are locked with SKIP LOCKED, so several instances never take the same job.
+   */
+  async claim(db: Db, now: number, limit: number, leaseMs: number): Promise<Job[]> {
+    return db.transaction().execute(async (tx) => {
+      let candidates = tx
+        .selectFrom('jobs as j')
+        .select('j.id')
+        .where('j.status', '=', 'pending')
+        .where('j.run_at', '<=', now)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('jobs as k')
+                .select(sql.lit(1).as('one'))
+                .whereRef('k.group_key', '=', 'j.group_key')
+                .whereRef('k.id', '<', 'j.id')
+                .where('k.status', 'in', ['pending', 'running']),
+            ),
+          ),
+        )
+        .orderBy('j.id')
+        .limit(limit);
+      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const ids = (await candidates.execute()).map((r) => r.id);
+      if (ids.length === 0) return [];
+      return tx
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
+        .where('id', 'in', ids)
+        .returningAll()
+        .execute();
+    });
+  }
+
+  async markDone(db: Executor, id: number, now: number): Promise<void> {
+    await db.updateTable('jobs').set({ status: 'done', locked_until: null, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async scheduleRetry(db: Executor, id: number, runAt: number, error: string, now: number): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({ status: 'pending', run_at: runAt, locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markDead(db: Executor, id: number, error: string, now: number): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({ status: 'dead', locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Jobs whose worker died (lease expired) go back to the queue; their attempt still counts. */
+  async releaseExpired(db: Executor, now: number, everything = false): Promise<number> {
+    let query = db.updateTable('jobs').set({ status: 'pending', locked_until: null, updated_at: now }).where('status', '=', 'running');
+    if (!everything) query = query.where('locked_until', '<', now);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async purgeDone(db: Executor, olderThan: number): Promise<number> {
+    const result = await db.deleteFrom('jobs').where('status', '=', 'done').where('updated_at', '<', olderThan).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async countByStatus(db: Executor): Promise<Record<string, number>> {
+    const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+}

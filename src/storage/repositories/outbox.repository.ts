@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { Db, Dialect, Executor } from '../database.js';
+import type { DeliveryStatus, OutboxRow } from '../schema.js';
+
+export interface EnqueueOutbound {
+  idempotencyKey: string;
+  recipient: string;
+  payload: unknown;
+  cause?: string;
+}
+
+/** sent < failed < delivered < read: a late `delivered` never overwrites `read`, and `failed` only replaces `sent`. */
+const DELIVERY_RANK: Record<DeliveryStatus, number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
+
+export const isDeliveryStatus = (status: string): status is DeliveryStatus => status in DELIVERY_RANK;
+
+export const outranks = (next: DeliveryStatus, current: DeliveryStatus | null): boolean =>
+  current === null || DELIVERY_RANK[next] > DELIVERY_RANK[current];
+
+/** Outbound messages waiting for, in, or after dispatch to the Graph API. */
+export class OutboxRepository {
+  constructor(private readonly dialect: Dialect) {}
+
+  /** Adds messages in order; a repeated idempotency key is ignored, so re-running a cause never sends twice. */
+  async enqueue(db: Executor, messages: EnqueueOutbound[], now: number): Promise<number> {
+    if (messages.length === 0) return 0;
+    const result = await db
+      .insertInto('outbox')
+      .values(
+        messages.map((m) => ({
+          idempotency_key: m.idempotencyKey,
+          recipient: m.recipient,
+          payload: JSON.stringify(m.payload),
+          state: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: now,
+          cause: m.cause ?? null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  /** The oldest ready message of each recipient whose earlier messages are all settled (order per citizen). */
+  async claim(db: Db, now: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    return db.transaction().execute(async (tx) => {
+      let candidates = tx
+        .selectFrom('outbox as o')
+        .select('o.id')
+        .where('o.state', '=', 'pending')
+        .where('o.next_attempt_at', '<=', now)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('outbox as p')
+                .select(sql.lit(1).as('one'))
+                .whereRef('p.recipient', '=', 'o.recipient')
+                .whereRef('p.id', '<', 'o.id')
+                .where('p.state', 'in', ['pending', 'sending']),
+            ),
+          ),
+        )
+        .orderBy('o.id')
+        .limit(limit);
+      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const ids = (await candidates.execute()).map((r) => r.id);
+      if (ids.length === 0) return [];
+      return tx
+        .updateTable('outbox')
+        .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+        .where('id', 'in', ids)
+        .where('state', '=', 'pending')
+        .returningAll()
+        .execute();
+    });
+  }
+
+  async markAccepted(db: Executor, id: number, wamid: string, now: number): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({ state: 'accepted', wamid, accepted_at: now, lease_until: null, error_code: null, error_detail: null, updated_at: now })
+      .where('id', '=', id)
+      .where('state', 'in', ['sending', 'pending'])
+      .execute();
+  }
+
+  /** Back to the queue at `at`; `countAttempt: false` undoes the claim's attempt (we never reached Meta). */
+  async retryAt(db: Executor, id: number, at: number, now: number, error?: { code: number | null; detail: string }, countAttempt = true): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set((eb) => ({
+        state: 'pending',
+        next_attempt_at: at,
+        lease_until: null,
+        updated_at: now,
+        ...(countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
+        ...(error ? { error_code: error.code, error_detail: error.detail.slice(0, 1000) } : {}),
+      }))
+      .where('id', '=', id)
+      .where('state', '=', 'sending')
+      .execute();
+  }
+
+  async markRejected(db: Executor, id: number, code: number, detail: string, now: number): Promise<void> {
+    await db
+      .updateTable('outbox')
+      .set({ state: 'rejected', lease_until: null, error_code: code, error_detail: detail.slice(0, 1000), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Messages left in `sending` by a dead process: Meta may have accepted them. They wait `graceMs` for a status
+   * webhook carrying their callback data (which settles them) before they are tried again.
+   */
+  async releaseExpired(db: Executor, now: number, graceMs: number): Promise<number> {
+    const result = await db
+      .updateTable('outbox')
+      .set({ state: 'pending', next_attempt_at: now + graceMs, lease_until: null, updated_at: now })
+      .where('state', '=', 'sending')
+      .where('lease_until', '<', now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Applies a status webhook; a message we sent but did not hear back from is settled by its callback data. */
+  async applyDelivery(db: Executor, wamid: string, status: DeliveryStatus, errorCode: number | null, outboxId: number | null, now: number): Promise<void> {
+    let row = await db.selectFrom('outbox').select(['id', 'delivery', 'state']).where('wamid', '=', wamid).executeTakeFirst();
+    if (!row && outboxId !== null) {
+      row = await db.selectFrom('outbox').select(['id', 'delivery', 'state']).where('id', '=', outboxId).executeTakeFirst();
+      if (row && row.state !== 'accepted') await this.markAccepted(db, row.id, wamid, now);
+    }
+    if (!row || !outranks(status, row.delivery)) return;
+    await db
+      .updateTable('outbox')
+      .set({ delivery: status, updated_at: now, ...(status === 'failed' ? { error_code: errorCode } : {}) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+
+  async byId(db: Executor, id: number): Promise<OutboxRow | undefined> {
+    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async forRecipient(db: Executor, recipient: string): Promise<OutboxRow[]> {
+    return db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).orderBy('id').execute();
+  }
+
+  async countByState(db: Executor): Promise<Record<string, number>> {
+    const rows = await db.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+}
