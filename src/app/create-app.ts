@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
+import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
+import type { Config } from '../config/load-config.js';
+import { bootstrapAdmin } from '../domain/attendants/users.js';
+import { JOB } from '../domain/messaging/job-kinds.js';
+import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
+import { storeMediaHandler } from '../jobs/handlers/store-media.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
+import { SendingPause } from '../jobs/sending-pause.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { createTranslator } from '../platform/i18n.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { createMetrics, type Metrics } from '../platform/metrics.js';
+import { openStorage, type Storage } from '../storage/database.js';
+import { DirectoryMediaStore } from '../storage/media-store.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { createRepositories, type Repositories } from '../storage/repositories/index.js';
+import { registerHttp } from './register-http.js';
+import { attachSimulator, type AttachedSimulator } from './simulator-mode.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface App {
+  config: Config;
+  http: FastifyInstance;
+  storage: Storage;
+  repos: Repositories;
+  metrics: Metrics;
+  clock: Clock;
+  jobs: JobRunner;
+  dispatcher: OutboxDispatcher;
+  pause: SendingPause;
+  simulator: AttachedSimulator | undefined;
+  /** Listens on the configured host and port and starts the workers; returns the base URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The only place where config, storage, domain, channels, jobs and HTTP are put together. */
+export const createApp = async (config: Config, options: AppOptions = {}): Promise<App> => {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const storage = openStorage(config.databaseUrl);
+  await migrateToLatest(storage);
+  const { db } = storage;
+  const repos = createRepositories(storage.dialect);
+  await bootstrapAdmin(db, repos, config.admin, clock.now().getTime());
+
+  let baseUrl = `http://${config.http.host}:${config.http.port}`;
+  const simulatorGraphUrl = () => `${baseUrl}/_simulator/graph`;
+  const graph = new GraphClient({
+    baseUrl: config.whatsapp.simulator ? simulatorGraphUrl : () => config.whatsapp.graphUrl,
+    version: config.whatsapp.graphVersion,
+    phoneNumberId: config.whatsapp.phoneNumberId,
+    accessToken: config.whatsapp.accessToken,
+  });
+  const pause = new SendingPause(db, repos.settings, clock, logger, metrics);
+  const dispatcher = new OutboxDispatcher({
+    db, outbox: repos.outbox, graph, pause, clock, logger, metrics,
+    maxMps: config.whatsapp.maxMps,
+    pairBurst: config.whatsapp.pairBurst,
+    pairIntervalMs: config.whatsapp.pairIntervalMs,
+    concurrency: config.outbox.concurrency,
+  });
+  const t = createTranslator(config.city.texts);
+  const jobs = new JobRunner({
+    db, jobs: repos.jobs, clock, logger, metrics,
+    concurrency: config.jobs.concurrency,
+    handlers: {
+      [JOB.processInbound]: processInboundHandler({
+        db, repos, t, graph, clock, logger,
+        render: renderReply,
+        onReplies: () => dispatcher.wake.notify(),
+      }),
+      [JOB.storeMedia]: storeMediaHandler({ db, media: repos.media, graph, store: new DirectoryMediaStore(config.mediaDir), logger }),
+    },
+  });
+
+  const http = await registerHttp({ config, db, repos, clock, metrics, logger, onAccepted: () => jobs.wake.notify() });
+  const simulator = config.whatsapp.simulator
+    ? await attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
+    : undefined;
+
+  const recover = async () => {
+    const now = clock.now().getTime();
+    // SQLite serves one process, so whatever was running belonged to a process that is gone.
+    await repos.jobs.releaseExpired(db, now, storage.dialect === 'sqlite');
+    await repos.outbox.releaseExpired(db, now, 30_000);
+    await pause.resume();
+  };
+
+  return {
+    config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator,
+    async start() {
+      await recover();
+      const address = await http.listen({ port: config.http.port, host: config.http.host });
+      baseUrl = address.replace('[::1]', 'localhost');
+      jobs.start();
+      dispatcher.start();
+      logger.info({ url: baseUrl, database: storage.dialect, simulator: config.whatsapp.simulator }, 'Whats Palmas is up');
+      return baseUrl;
+    },
+    async stop() {
+      await http.close();
+      await jobs.stop();
+      await dispatcher.stop();
+      await simulator?.close();
+      await storage.close();
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/load-config.js';
+import { registerAuthRoutes } from '../http/api/auth.routes.js';
+import { registerHealthRoutes } from '../http/health.routes.js';
+import { createHttpServer } from '../http/server.js';
+import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { Metrics } from '../platform/metrics.js';
+import type { Db } from '../storage/database.js';
+import type { Repositories } from '../storage/repositories/index.js';
+
+export interface HttpWiring {
+  config: Config;
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  metrics: Metrics;
+  logger: Logger;
+  onAccepted: () => void;
+}
+
+const refreshQueueGauges = async ({ db, repos, metrics }: HttpWiring): Promise<void> => {
+  metrics.queueDepth.reset();
+  for (const [state, n] of Object.entries(await repos.jobs.countByStatus(db))) metrics.queueDepth.set({ queue: 'jobs', state }, n);
+  for (const [state, n] of Object.entries(await repos.outbox.countByState(db))) metrics.queueDepth.set({ queue: 'outbox', state }, n);
+};
+
+export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {
+  const { config, db, repos, clock, metrics } = wiring;
+  const http = await createHttpServer(wiring.logger);
+  registerHealthRoutes(http, { db, metrics, checks: [], beforeScrape: () => refreshQueueGauges(wiring) });
+  registerWhatsAppWebhookRoutes(http, {
+    verifyToken: config.whatsapp.verifyToken,
+    appSecret: config.whatsapp.appSecret,
+    db, repos, clock, metrics,
+    onAccepted: wiring.onAccepted,
+  });
+  registerAuthRoutes(http, { db, repos, clock, cookieSecure: config.http.cookieSecure });
+  http.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
+  return http;
+};

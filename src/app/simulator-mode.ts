@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { Simulator, registerSimulatorRoutes } from '../channels/simulator/index.js';
+import type { Config } from '../config/load-config.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+
+export type AttachedSimulator = Simulator;
+
+/** With no access token, Meta is played by the in-process simulator, which calls our own webhook. */
+export const attachSimulator = async (
+  http: FastifyInstance,
+  config: Config,
+  context: { clock: Clock; logger: Logger; baseUrl: () => string },
+): Promise<Simulator> => {
+  const simulator = new Simulator({
+    appSecret: config.whatsapp.appSecret ?? '',
+    phoneNumberId: config.whatsapp.phoneNumberId,
+    displayPhoneNumber: config.city.whatsapp.displayPhoneNumber,
+    accessToken: config.whatsapp.accessToken,
+    webhookUrl: () => `${context.baseUrl()}/webhooks/whatsapp`,
+    publicBaseUrl: context.baseUrl,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'simulator' }),
+    maxMps: config.whatsapp.maxMps,
+  });
+  await registerSimulatorRoutes(http, simulator);
+  return simulator;
+};

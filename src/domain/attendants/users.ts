@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import type { Executor } from '../../storage/database.js';
+import type { Repositories } from '../../storage/repositories/index.js';
+import type { User } from '../../storage/schema.js';
+import { hashPassword } from './passwords.js';
+
+export const ROLES = ['admin', 'coordinator', 'attendant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const newUserSchema = z.object({
+  email: z.string().trim().email(),
+  name: z.string().trim().min(1).max(120),
+  password: z.string().min(8).max(200),
+  role: z.enum(ROLES),
+});
+export type NewUserInput = z.infer<typeof newUserSchema>;
+
+export interface PublicUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export const presentUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+
+export const createUser = async (db: Executor, repos: Repositories, input: NewUserInput, now: number): Promise<PublicUser> => {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('user.invalid', 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (await repos.users.byEmail(db, parsed.data.email)) throw new AppError('user.exists', 'conflict', `a user with email ${parsed.data.email} already exists`);
+  const user = await repos.users.create(db, { ...parsed.data, passwordHash: await hashPassword(parsed.data.password) }, now);
+  return presentUser(user);
+};
+
+/** ADMIN_EMAIL / ADMIN_PASSWORD create the first admin, only while no user exists. */
+export const bootstrapAdmin = async (db: Executor, repos: Repositories, admin: { email: string; password: string } | undefined, now: number): Promise<PublicUser | undefined> => {
+  if (!admin || (await repos.users.count(db)) > 0) return undefined;
+  return createUser(db, repos, { email: admin.email, password: admin.password, name: 'Administrador', role: 'admin' }, now);
+};

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_TTL_MS, signIn, signOut, userForSession } from '../../domain/attendants/sessions.js';
+import type { PublicUser } from '../../domain/attendants/users.js';
+import { AppError } from '../../platform/errors.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../storage/database.js';
+import type { Repositories } from '../../storage/repositories/index.js';
+
+export const SESSION_COOKIE = 'wp_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: PublicUser;
+  }
+}
+
+export interface AuthDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  cookieSecure: boolean;
+}
+
+const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(['admin', 'coordinator', 'attendant']) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** A preHandler that lets only signed-in users through (401 otherwise) and puts the user on the request. */
+export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+  const token = request.cookies[SESSION_COOKIE];
+  const user = token ? await userForSession(deps.db, deps.repos, token, deps.clock.now().getTime()) : undefined;
+  if (!user) throw new AppError('auth.required', 'unauthenticated', 'Faça login para continuar.');
+  request.user = user;
+};
+
+export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/auth/login', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      body: z.object({ email: z.string().min(1), password: z.string().min(1) }),
+      response: { 200: z.object({ user: userSchema }), 401: errorSchema },
+    },
+  }, async (request, reply) => {
+    const session = await signIn(deps.db, deps.repos, request.body.email, request.body.password, deps.clock.now().getTime());
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.cookieSecure,
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    return { user: session.user };
+  });
+
+  api.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await signOut(deps.db, deps.repos, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  api.get('/api/auth/me', {
+    preHandler: requireUser(deps),
+    schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ session: [] }], response: { 200: z.object({ user: userSchema }), 401: errorSchema } },
+  }, async (request) => ({ user: request.user as PublicUser }));
+};

@@ -1,0 +1,78 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf } from '../platform/errors.js';
+import type { Logger } from '../platform/logger.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The exact bytes received, for signature checks (never re-serialise before hashing). */
+    rawBody?: Buffer;
+  }
+}
+
+/** Meta's webhook payloads are at most 3 MB; anything larger is refused with 413. */
+export const BODY_LIMIT = 3 * 1024 * 1024;
+
+const parseJsonKeepingRaw = (request: { rawBody?: Buffer }, body: Buffer, done: (err: Error | null, value?: unknown) => void): void => {
+  request.rawBody = body;
+  if (body.length === 0) return done(null, undefined);
+  try {
+    done(null, JSON.parse(body.toString('utf8')));
+  } catch {
+    done(Object.assign(new Error('O corpo da requisição não é um JSON válido.'), { statusCode: 400, code: 'invalid_json' }));
+  }
+};
+
+const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
+const installErrorHandler = (app: FastifyInstance): void => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => v.instancePath.replace(/^\//, '')).filter(Boolean);
+      return reply.status(400).send({ ...errorBody('invalid_input', 'Dados inválidos: confira os campos destacados.'), fields });
+    }
+    if (error instanceof AppError) return reply.status(httpStatusOf(error.kind)).send(errorBody(error.code, error.message));
+    const status = error.statusCode ?? 500;
+    if (status < 500) return reply.status(status).send(errorBody(error.code ?? 'bad_request', error.message));
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send(errorBody('internal', 'Erro interno. Tente novamente em instantes.'));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not_found', 'Endereço não encontrado.')));
+};
+
+/** The Fastify instance with what every route relies on: zod validation, raw JSON bodies, security headers, OpenAPI. */
+export const createHttpServer = async (logger: Logger): Promise<FastifyInstance> => {
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, disableRequestLogging: true, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonKeepingRaw);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Whats Palmas API', description: 'API do console de atendimento do Whats Palmas.', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wp_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  return app;
+};

@@ -1,0 +1,24 @@
+import type { GraphClient } from '../../channels/whatsapp-cloud/graph-client.js';
+import { handleInboundMessage, type InboundHandlingDeps } from '../../domain/messaging/handle-inbound-message.js';
+import type { ProcessInboundPayload } from '../../domain/messaging/job-kinds.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Logger } from '../../platform/logger.js';
+import type { JobHandler } from '../job-runner.js';
+
+export interface ProcessInboundDeps extends InboundHandlingDeps {
+  graph: GraphClient;
+  clock: Clock;
+  logger: Logger;
+  /** Called after replies were queued, so the dispatcher sends them at once. */
+  onReplies: () => void;
+}
+
+/** Marks the message read with "typing…" while the bot works, then runs it through the conversation. */
+export const processInboundHandler = (deps: ProcessInboundDeps): JobHandler => async (payload, { complete, job }) => {
+  const { wamid } = payload as ProcessInboundPayload;
+  if (job.attempts === 1) {
+    deps.graph.markRead(wamid, true).catch((error: unknown) => deps.logger.debug({ err: error, wamid }, 'mark-as-read failed'));
+  }
+  const { replies } = await handleInboundMessage(deps, wamid, deps.clock.now().getTime(), complete);
+  if (replies > 0) deps.onReplies();
+};

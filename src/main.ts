@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createApp } from './app/create-app.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config/load-config.js';
+import { createUser, ROLES, type Role } from './domain/attendants/users.js';
+import { SendingPause } from './jobs/sending-pause.js';
+import { systemClock } from './platform/clock.js';
+import { AppError } from './platform/errors.js';
+import { createLogger } from './platform/logger.js';
+import { createMetrics } from './platform/metrics.js';
+import { openStorage } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { createRepositories } from './storage/repositories/index.js';
+
+const USAGE = `Usage: whats-palmas <command>
+
+Commands:
+  serve                                   run the server (HTTP, workers, and the simulator when no token is set)
+  migrate                                 bring the database schema up to date
+  user add --email E --password P [--name N] [--role admin|coordinator|attendant]
+                                          create a console user
+  channel resume                          resume WhatsApp sending after it was paused by an invalid token
+`;
+
+const serve = async (): Promise<void> => {
+  const app = await createApp(loadConfig());
+  const url = await app.start();
+  if (app.config.whatsapp.simulator) console.log(`\nWhats Palmas em ${url}\n  Simulador do WhatsApp: ${url}/simulador\n  API: ${url}/api/docs\n`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.http.log.info({ signal }, 'shutting down');
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+};
+
+const withStorage = async <T>(work: (storage: ReturnType<typeof openStorage>) => Promise<T>): Promise<T> => {
+  const storage = openStorage(loadConfig().databaseUrl);
+  try {
+    await migrateToLatest(storage);
+    return await work(storage);
+  } finally {
+    await storage.close();
+  }
+};
+
+const migrate = () => withStorage(async () => console.log('Database schema is up to date.'));
+
+const addUser = (args: string[]) =>
+  withStorage(async (storage) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+    const role = (values.role ?? 'attendant') as Role;
+    if (!ROLES.includes(role)) throw new AppError('user.invalid', 'invalid_input', `--role must be one of ${ROLES.join(', ')}`);
+    const user = await createUser(storage.db, createRepositories(storage.dialect), {
+      email: values.email ?? '',
+      password: values.password ?? '',
+      name: values.name ?? values.email ?? '',
+      role,
+    }, Date.now());
+    console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+  });
+
+const resumeChannel = () =>
+  withStorage(async (storage) => {
+    const repos = createRepositories(storage.dialect);
+    await new SendingPause(storage.db, repos.settings, systemClock, createLogger('warn'), createMetrics()).resume();
+    console.log('WhatsApp sending resumed.');
+  });
+
+const run = async (argv: string[]): Promise<void> => {
+  loadDotEnv();
+  const [command, sub, ...rest] = argv;
+  if (command === 'serve') return serve();
+  if (command === 'migrate') return migrate();
+  if (command === 'user' && sub === 'add') return addUser(rest);
+  if (command === 'channel' && sub === 'resume') return resumeChannel();
+  process.stdout.write(USAGE);
+  if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+};
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
