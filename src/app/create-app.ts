@@ -18,7 +18,7 @@ import { DirectoryMediaStore } from '../storage/media-store.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createRepositories, type Repositories } from '../storage/repositories/index.js';
 import { registerHttp } from './register-http.js';
-import { attachSimulator, type AttachedSimulator } from './simulator-mode.js';
+import type { AttachedSimulator } from './simulator-mode.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -84,7 +84,8 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
 
   const http = await registerHttp({ config, db, repos, clock, metrics, logger, onAccepted: () => jobs.wake.notify() });
   const simulator = config.whatsapp.simulator
-    ? await attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
+    ? // Loaded only in simulator mode: production never loads the fake Graph API.
+      await (await import('./simulator-mode.js')).attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
     : undefined;
 
   const recover = async () => {

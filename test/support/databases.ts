@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** PostgreSQL tests run when TEST_DATABASE_URL points at a server (CI sets it); each gets its own database. */
+export const postgresUrl = process.env.TEST_DATABASE_URL;
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export const sqliteDatabase = (): TestDatabase => {
+  const dir = mkdtempSync(join(tmpdir(), 'wp-test-'));
+  return { url: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+export const postgresDatabase = async (): Promise<TestDatabase> => {
+  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `wp_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+};
+
+/** The dialects to run database tests on: SQLite always, PostgreSQL when available. */
+export const dialects: Array<{ name: string; create: () => Promise<TestDatabase> }> = [
+  { name: 'sqlite', create: async () => sqliteDatabase() },
+  ...(postgresUrl ? [{ name: 'postgres', create: postgresDatabase }] : []),
+];
+
+if (!postgresUrl && process.env.VITEST_WORKER_ID === '1') {
+  console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL tests are skipped (SQLite runs).');
+}
