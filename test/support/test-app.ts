@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { sqliteDatabase, type TestDatabase } from './databases.js';
+
+export const TEST_APP_SECRET = 'test-app-secret';
+export const TEST_TOKEN = 'test-access-token';
+export const TEST_PHONE_NUMBER_ID = '106540352242922';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh database, listening on a free port, talking to the given Graph API URL. */
+export const startTestApp = async (options: { graphUrl?: string; env?: Record<string, string>; clock?: Clock; database?: TestDatabase } = {}): Promise<TestApp> => {
+  const database = options.database ?? sqliteDatabase();
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    MEDIA_DIR: mkdtempSync(join(tmpdir(), 'wp-media-')),
+    ...(options.graphUrl
+      ? { WHATSAPP_GRAPH_URL: options.graphUrl, WHATSAPP_ACCESS_TOKEN: TEST_TOKEN, WHATSAPP_PHONE_NUMBER_ID: TEST_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET: TEST_APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me' }
+      : {}),
+    ...options.env,
+  });
+  const app = await createApp(config, options.clock ? { clock: options.clock } : {});
+  const url = await app.start();
+  return {
+    app,
+    url,
+    close: async () => {
+      await app.stop();
+      await database.drop();
+    },
+  };
+};
