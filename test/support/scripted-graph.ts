@@ -84,6 +84,11 @@ export class ScriptedGraph {
     return this.url;
   }
 
+  /** Cuts every open connection, as a network failure would. */
+  dropConnections(): void {
+    this.server?.closeAllConnections();
+  }
+
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));

@@ -82,16 +82,16 @@ export class World {
     this.failures.set(key, queue);
   }
 
-  /** Takes one injected failure for a send to this recipient, if any is waiting. */
-  takeFailure(to: string, citizen: Citizen | undefined): { code: number; mode: 'sync' | 'async'; details?: string } | undefined {
+  /** Takes one injected failure of that mode for a send to this recipient, if one is next in line. */
+  takeFailure(to: string, citizen: Citizen | undefined, mode: 'sync' | 'async'): { code: number; details?: string } | undefined {
     const key = citizen?.phone ?? (digitsOf(to) || to);
     const queue = this.failures.get(key);
     const next = queue?.[0];
-    if (!queue || !next) return undefined;
+    if (!queue || !next || next.mode !== mode) return undefined;
     next.count -= 1;
     if (next.count <= 0) queue.shift();
     if (queue.length === 0) this.failures.delete(key);
-    return { code: next.code, mode: next.mode, ...(next.details ? { details: next.details } : {}) };
+    return { code: next.code, ...(next.details ? { details: next.details } : {}) };
   }
 
   conversation(citizen: Citizen): Conversation {
