@@ -7,6 +7,7 @@ import { JOB } from '../domain/messaging/job-kinds.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { Maintenance } from '../jobs/maintenance.js';
 import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
 import { SendingPause } from '../jobs/sending-pause.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -67,6 +68,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     pairBurst: config.whatsapp.pairBurst,
     pairIntervalMs: config.whatsapp.pairIntervalMs,
     concurrency: config.outbox.concurrency,
+    uncertainGraceMs: config.whatsapp.uncertainGraceMs,
   });
   const t = createTranslator(config.city.texts);
   const jobs = new JobRunner({
@@ -88,26 +90,23 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await (await import('./simulator-mode.js')).attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
     : undefined;
 
-  const recover = async () => {
-    const now = clock.now().getTime();
-    // SQLite serves one process, so whatever was running belonged to a process that is gone.
-    await repos.jobs.releaseExpired(db, now, storage.dialect === 'sqlite');
-    await repos.outbox.releaseExpired(db, now, 30_000);
-    await pause.resume();
-  };
+  const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
 
   return {
     config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator,
     async start() {
-      await recover();
+      await maintenance.recoverOnStart();
+      await pause.resume();
       const address = await http.listen({ port: config.http.port, host: config.http.host });
       baseUrl = address.replace('[::1]', 'localhost');
       jobs.start();
       dispatcher.start();
+      maintenance.start();
       logger.info({ url: baseUrl, database: storage.dialect, simulator: config.whatsapp.simulator }, 'Whats Palmas is up');
       return baseUrl;
     },
     async stop() {
+      maintenance.stop();
       await http.close();
       await jobs.stop();
       await dispatcher.stop();

@@ -15,6 +15,8 @@ export interface WhatsAppConfig {
   maxMps: number;
   pairBurst: number;
   pairIntervalMs: number;
+  /** How long a send whose outcome is unknown (timeout, crash) waits for a status webhook before it is resent. */
+  uncertainGraceMs: number;
   /** No access token configured: an in-process fake Graph API stands in for Meta. */
   simulator: boolean;
 }
@@ -61,6 +63,7 @@ const whatsappConfig = (env: Env): WhatsAppConfig => {
     maxMps: env.WHATSAPP_MAX_MPS,
     pairBurst: env.WHATSAPP_PAIR_BURST,
     pairIntervalMs: env.WHATSAPP_PAIR_INTERVAL_MS,
+    uncertainGraceMs: env.WHATSAPP_UNCERTAIN_GRACE_MS,
     simulator,
   };
 };

@@ -116,13 +116,13 @@ export class OutboxRepository {
    * Messages left in `sending` by a dead process: Meta may have accepted them. They wait `graceMs` for a status
    * webhook carrying their callback data (which settles them) before they are tried again.
    */
-  async releaseExpired(db: Executor, now: number, graceMs: number): Promise<number> {
-    const result = await db
+  async releaseExpired(db: Executor, now: number, graceMs: number, everything = false): Promise<number> {
+    let query = db
       .updateTable('outbox')
       .set({ state: 'pending', next_attempt_at: now + graceMs, lease_until: null, updated_at: now })
-      .where('state', '=', 'sending')
-      .where('lease_until', '<', now)
-      .executeTakeFirst();
+      .where('state', '=', 'sending');
+    if (!everything) query = query.where('lease_until', '<', now);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 

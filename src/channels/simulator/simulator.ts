@@ -1,0 +1,214 @@
+import { EventEmitter } from 'node:events';
+import { systemClock } from '../../platform/clock.js';
+import { CitizenActions, type LocationInput, type MediaInput } from './citizen-actions.js';
+import { Delivery } from './delivery.js';
+import { GraphApi } from './graph-api.js';
+import { MediaStore, type StoredMedia } from './media-store.js';
+import { SendLimiters } from './send-limiters.js';
+import { TemplateRegistry } from './template-registry.js';
+import type {
+  Conversation,
+  InboundHandle,
+  InjectedFailure,
+  OutboundChatMessage,
+  SimulatorEventMap,
+  SimulatorOptions,
+  SimulatorTemplate,
+} from './types.js';
+import type { BusinessIdentity, ContactCard } from './webhook-payloads.js';
+import { WebhookEmitter } from './webhook-emitter.js';
+import { World, type CitizenOptions } from './world.js';
+
+export const GRAPH_PREFIX = '/_simulator/graph';
+
+/**
+ * The built-in WhatsApp: a fake Graph API that keeps Meta's contract and rules, and simulated citizens
+ * whose messages reach the app as signed webhooks. State lives in memory.
+ */
+export class Simulator {
+  /** `message`, `outbound`, `update`, `typing`, `rejected`: see SimulatorEventMap. */
+  readonly events = new EventEmitter<SimulatorEventMap>();
+  readonly graph: GraphApi;
+  private readonly world = new World();
+  private readonly media = new MediaStore();
+  private readonly templates: TemplateRegistry;
+  private readonly emitter: WebhookEmitter;
+  private readonly delivery: Delivery;
+  private readonly citizens: CitizenActions;
+  private readonly closers = new Set<() => void>();
+
+  constructor(readonly options: SimulatorOptions) {
+    this.events.setMaxListeners(0);
+    const business: BusinessIdentity = {
+      businessAccountId: options.businessAccountId ?? '102290129340398',
+      phoneNumberId: options.phoneNumberId,
+      displayPhoneNumber: options.displayPhoneNumber,
+    };
+    const rateClock = options.rateClock ?? systemClock;
+    const mediaUrl = (mediaId: string): string => `${options.publicBaseUrl()}${GRAPH_PREFIX}/media-download/${mediaId}`;
+    this.templates = new TemplateRegistry(options.templates);
+    this.emitter = new WebhookEmitter({ ...options.webhook, url: options.webhookUrl, appSecret: options.appSecret, logger: options.logger });
+    const common = { world: this.world, clock: options.clock, events: this.events, logger: options.logger };
+    this.delivery = new Delivery({
+      ...common,
+      emitter: this.emitter,
+      business,
+      statusDelayMs: options.statusDelayMs ?? 25,
+      autoRead: options.autoRead ?? false,
+    });
+    this.graph = new GraphApi({
+      ...common,
+      phoneNumberId: options.phoneNumberId,
+      displayPhoneNumber: options.displayPhoneNumber,
+      accessToken: options.accessToken,
+      mediaUrl,
+      templates: this.templates,
+      limiters: new SendLimiters({
+        maxMps: options.maxMps ?? 80,
+        pairBurst: options.pairBurst ?? 45,
+        pairIntervalMs: options.pairIntervalMs ?? 6_000,
+        now: () => rateClock.now().getTime(),
+      }),
+      media: this.media,
+      delivery: this.delivery,
+    });
+    this.citizens = new CitizenActions({
+      ...common,
+      emitter: this.emitter,
+      delivery: this.delivery,
+      media: this.media,
+      business,
+      mediaUrl,
+      quickReplyTitles: (name, language) => this.templates.find(name, language)?.quickReplies,
+    });
+  }
+
+  /** Makes a phone number known (it can receive templates before writing in). */
+  addCitizen(phone: string, name?: string, options?: CitizenOptions): Conversation {
+    return this.world.conversation(this.world.ensureCitizen(phone, name, options));
+  }
+
+  sendText(phone: string, name: string | undefined, body: string): InboundHandle {
+    return this.citizens.text(phone, name, body);
+  }
+
+  /** Taps a reply button, list row or template quick reply by its id; throws SimulatorInputError if none offers it. */
+  sendReply(phone: string, name: string | undefined, replyId: string, contextId?: string): InboundHandle {
+    return this.citizens.reply(phone, name, replyId, contextId);
+  }
+
+  sendLocation(phone: string, name: string | undefined, location: LocationInput): InboundHandle {
+    return this.citizens.location(phone, name, location);
+  }
+
+  sendImage(phone: string, name: string | undefined, image: MediaInput & { caption?: string }): InboundHandle {
+    return this.citizens.image(phone, name, image);
+  }
+
+  sendAudio(phone: string, name: string | undefined, audio: Partial<MediaInput> & { voice?: boolean } = {}): InboundHandle {
+    return this.citizens.audio(phone, name, audio);
+  }
+
+  sendSticker(phone: string, name: string | undefined, sticker: Partial<MediaInput> & { animated?: boolean } = {}): InboundHandle {
+    return this.citizens.sticker(phone, name, sticker);
+  }
+
+  sendReaction(phone: string, name: string | undefined, messageId: string, emoji: string): InboundHandle {
+    return this.citizens.reaction(phone, name, messageId, emoji);
+  }
+
+  sendContacts(phone: string, name: string | undefined, cards: ContactCard[]): InboundHandle {
+    return this.citizens.contacts(phone, name, cards);
+  }
+
+  sendUnsupported(phone: string, name: string | undefined, unsupportedType?: string): InboundHandle {
+    return this.citizens.unsupported(phone, name, unsupportedType);
+  }
+
+  /** A `user_preferences` webhook; after `stop`, marketing templates to this citizen fail with 131050. */
+  sendUserPreference(phone: string, value: 'stop' | 'resume'): Promise<void> {
+    return this.citizens.userPreference(phone, value);
+  }
+
+  /** The next send(s) to this recipient fail with `code`: refused by Graph (sync) or as a `failed` status (async). */
+  injectFailure(phone: string, failure: InjectedFailure): void {
+    this.world.injectFailure(phone, failure);
+  }
+
+  /** The citizen opens the chat: every bot message becomes read. */
+  markChatRead(phone: string): void {
+    const citizen = this.world.citizen(phone);
+    if (citizen) this.delivery.readAll(citizen);
+  }
+
+  /** A chat page shows this chat until the returned function is called; bot messages are read on arrival. */
+  openChat(phone: string, name?: string): () => void {
+    const citizen = this.world.ensureCitizen(phone, name);
+    citizen.openViews += 1;
+    this.delivery.readAll(citizen);
+    let open = true;
+    return () => {
+      if (open) citizen.openViews -= 1;
+      open = false;
+    };
+  }
+
+  conversation(phone: string): Conversation | undefined {
+    const citizen = this.world.citizen(phone);
+    return citizen ? this.world.conversation(citizen) : undefined;
+  }
+
+  /**
+   * Resolves with the first bot message to `phone`, sent after the citizen's latest message, that matches
+   * `predicate` — one already received or one still to come. Rejects after `timeoutMs`.
+   */
+  waitForOutbound(phone: string, predicate: (message: OutboundChatMessage) => boolean = () => true, timeoutMs = 10_000): Promise<OutboundChatMessage> {
+    const messages = this.world.citizen(phone)?.messages ?? [];
+    const lastInbound = messages.map((m) => m.direction).lastIndexOf('in');
+    const existing = messages.slice(lastInbound + 1).find((m): m is OutboundChatMessage => m.direction === 'out' && predicate(m));
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const listener = ({ phone: to, message }: { phone: string; message: OutboundChatMessage | { direction: 'in' } }): void => {
+        if (to !== this.world.citizen(phone)?.phone || message.direction !== 'out' || !predicate(message)) return;
+        cleanup();
+        resolve(message);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no matching bot message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.events.off('outbound', listener);
+      };
+      this.events.on('outbound', listener);
+    });
+  }
+
+  upsertTemplate(template: SimulatorTemplate): void {
+    this.templates.upsert(template);
+  }
+
+  listTemplates(): SimulatorTemplate[] {
+    return this.templates.list();
+  }
+
+  mediaById(mediaId: string): StoredMedia | undefined {
+    return this.media.get(mediaId);
+  }
+
+  /** Registers something to end on close (e.g. an open event stream). Returns an unregister function. */
+  onClose(closer: () => void): () => void {
+    this.closers.add(closer);
+    return () => this.closers.delete(closer);
+  }
+
+  /** Ends event streams, stops status timers and webhook retries. Safe to call twice. */
+  async close(): Promise<void> {
+    for (const closer of [...this.closers]) closer();
+    this.closers.clear();
+    this.delivery.close();
+    this.emitter.close();
+    this.events.removeAllListeners();
+  }
+}

@@ -1,0 +1,55 @@
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/logger.js';
+import type { Db, Dialect } from '../storage/database.js';
+import type { Repositories } from '../storage/repositories/index.js';
+
+export interface MaintenanceOptions {
+  db: Db;
+  dialect: Dialect;
+  repos: Repositories;
+  clock: Clock;
+  logger: Logger;
+  /** How long a send with an unknown outcome waits for a status webhook before it is retried. */
+  uncertainGraceMs: number;
+  intervalMs?: number;
+  keepDoneJobsMs?: number;
+}
+
+/**
+ * Gives back work whose worker died (expired leases) and purges finished jobs and expired sessions. On start it
+ * recovers at once: with SQLite only one process serves the file, so anything still marked running belonged to a
+ * process that is gone.
+ */
+export class Maintenance {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: MaintenanceOptions) {}
+
+  async recoverOnStart(): Promise<void> {
+    const now = this.o.clock.now().getTime();
+    const everything = this.o.dialect === 'sqlite';
+    const jobs = await this.o.repos.jobs.releaseExpired(this.o.db, now, everything);
+    const outbox = await this.o.repos.outbox.releaseExpired(this.o.db, now, this.o.uncertainGraceMs, everything);
+    if (jobs + outbox > 0) this.o.logger.warn({ jobs, outbox }, 'recovered work left unfinished by a previous process');
+  }
+
+  async runOnce(): Promise<void> {
+    const { db, repos, clock } = this.o;
+    const now = clock.now().getTime();
+    await repos.jobs.releaseExpired(db, now);
+    await repos.outbox.releaseExpired(db, now, this.o.uncertainGraceMs);
+    await repos.jobs.purgeDone(db, now - (this.o.keepDoneJobsMs ?? 7 * 24 * 60 * 60 * 1000));
+    await repos.sessions.purgeExpired(db, now);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.runOnce().catch((error: unknown) => this.o.logger.error({ err: error }, 'maintenance failed'));
+    }, this.o.intervalMs ?? 15_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
