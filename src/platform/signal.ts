@@ -19,14 +19,13 @@ export class Signal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== done);
+        resolve();
+      };
       const timer = setTimeout(done, timeoutMs);
       timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.waiters = self.waiters.filter((w) => w !== done);
-        resolve();
-      }
       this.waiters.push(done);
     });
   }

@@ -59,12 +59,13 @@ const sendAs = (simulator: Simulator, input: SendMessageInput): InboundHandle =>
   }
 };
 
-const applyScenario = async (simulator: Simulator, input: ScenarioInput): Promise<void> => {
+const applyScenario = (simulator: Simulator, input: ScenarioInput): void => {
   switch (input.kind) {
     case 'fail-next':
       return simulator.injectFailure(input.phone, { code: input.code, mode: input.mode, count: input.count, ...(input.details ? { details: input.details } : {}) });
     case 'user-preferences':
-      await simulator.sendUserPreference(input.phone, input.value).catch(() => undefined);
+      // Acknowledgement is not awaited: with the app down, Meta-like retries could take minutes.
+      void simulator.sendUserPreference(input.phone, input.value).catch(() => undefined);
       return;
     case 'template': {
       const { kind: _kind, ...template } = input;
@@ -110,7 +111,7 @@ export const registerPageApiRoutes = (scope: FastifyInstance, simulator: Simulat
   scope.post('/simulador/api/scenarios', async (request, reply) => {
     const input = parseOr400(scenarioSchema, request.body, reply);
     if (!input) return reply;
-    await applyScenario(simulator, input);
+    applyScenario(simulator, input);
     return { ok: true };
   });
 

@@ -1,4 +1,4 @@
-import type { InboundMessage, KeptChange, ParsedNotification, StatusEvent } from '../../domain/messaging/notification.js';
+import type { InboundMessage, ParsedNotification, StatusEvent } from '../../domain/messaging/notification.js';
 import { toInboundContent } from './inbound-content.js';
 import {
   messageSchema,
