@@ -53,7 +53,7 @@ export const streamChatEvents = (simulator: Simulator, request: FastifyRequest, 
     unregister();
     if (!response.writableEnded) response.end();
   };
-  const unregister = simulator.onClose(end);
+  const unregister = simulator.trackStream(end);
   request.raw.on('close', end);
   response.on('close', end);
 };

@@ -7,6 +7,7 @@ import { MediaStore, type StoredMedia } from './media-store.js';
 import { SendLimiters } from './send-limiters.js';
 import { TemplateRegistry } from './template-registry.js';
 import type {
+  ChatEvent,
   Conversation,
   InboundHandle,
   InjectedFailure,
@@ -35,7 +36,7 @@ export class Simulator {
   private readonly emitter: WebhookEmitter;
   private readonly delivery: Delivery;
   private readonly citizens: CitizenActions;
-  private readonly closers = new Set<() => void>();
+  private readonly streams = new Set<() => void>();
 
   constructor(readonly options: SimulatorOptions) {
     this.events.setMaxListeners(0);
@@ -168,7 +169,7 @@ export class Simulator {
     const existing = messages.slice(lastInbound + 1).find((m): m is OutboundChatMessage => m.direction === 'out' && predicate(m));
     if (existing) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
-      const listener = ({ phone: to, message }: { phone: string; message: OutboundChatMessage | { direction: 'in' } }): void => {
+      const listener = ({ phone: to, message }: ChatEvent): void => {
         if (to !== this.world.citizen(phone)?.phone || message.direction !== 'out' || !predicate(message)) return;
         cleanup();
         resolve(message);
@@ -197,16 +198,21 @@ export class Simulator {
     return this.media.get(mediaId);
   }
 
-  /** Registers something to end on close (e.g. an open event stream). Returns an unregister function. */
-  onClose(closer: () => void): () => void {
-    this.closers.add(closer);
-    return () => this.closers.delete(closer);
+  /** Registers an open event stream, ended by `endStreams()`. Returns an unregister function. */
+  trackStream(end: () => void): () => void {
+    this.streams.add(end);
+    return () => this.streams.delete(end);
+  }
+
+  /** Ends the chat pages' event streams (a server cannot close while they are open). */
+  endStreams(): void {
+    for (const end of [...this.streams]) end();
+    this.streams.clear();
   }
 
   /** Ends event streams, stops status timers and webhook retries. Safe to call twice. */
   async close(): Promise<void> {
-    for (const closer of [...this.closers]) closer();
-    this.closers.clear();
+    this.endStreams();
     this.delivery.close();
     this.emitter.close();
     this.events.removeAllListeners();

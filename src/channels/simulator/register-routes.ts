@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { registerGraphRoutes } from './graph-routes.js';
+import { registerPageApiRoutes } from './page-api-routes.js';
+import { registerPageRoutes } from './page-routes.js';
+import { GRAPH_PREFIX, type Simulator } from './simulator.js';
+
+/**
+ * Mounts the fake Graph API under `/_simulator/graph` (Graph base URL `${origin}/_simulator/graph`), the chat
+ * page at `/simulador` and its API under `/simulador/api/`. Uses the host's JSON parser; adds a multipart
+ * parser only inside the Graph scope. Open event streams are ended before the server closes.
+ */
+export const registerSimulatorRoutes = async (app: FastifyInstance, simulator: Simulator): Promise<void> => {
+  await app.register(async (scope) => registerGraphRoutes(scope, simulator), { prefix: GRAPH_PREFIX });
+  await app.register(async (scope) => {
+    registerPageRoutes(scope);
+    registerPageApiRoutes(scope, simulator);
+    scope.addHook('preClose', async () => simulator.endStreams());
+  });
+};
