@@ -12,6 +12,8 @@ const PAGE_FILES = {
   'index.html': 'text/html; charset=utf-8',
   'simulador.css': 'text/css; charset=utf-8',
   'simulador.js': 'text/javascript; charset=utf-8',
+  'render.js': 'text/javascript; charset=utf-8',
+  'format.js': 'text/javascript; charset=utf-8',
 } as const;
 type PageFile = keyof typeof PAGE_FILES;
 
@@ -37,7 +39,7 @@ export const pageFile = (file: PageFile): string => {
   return content;
 };
 
-const isPageFile = (file: string): file is Exclude<PageFile, 'index.html'> => file === 'simulador.css' || file === 'simulador.js';
+const isAsset = (file: string): file is Exclude<PageFile, 'index.html'> => file !== 'index.html' && Object.hasOwn(PAGE_FILES, file);
 
 export const registerPageRoutes = (scope: FastifyInstance): void => {
   const page = async (_request: unknown, reply: FastifyReply) =>
@@ -51,7 +53,7 @@ export const registerPageRoutes = (scope: FastifyInstance): void => {
 
   scope.get<{ Params: { file: string } }>('/simulador/assets/:file', async (request, reply) => {
     const { file } = request.params;
-    if (!isPageFile(file)) return reply.code(404).send({ error: 'Arquivo não encontrado.' });
+    if (!isAsset(file)) return reply.code(404).send({ error: 'Arquivo não encontrado.' });
     return reply.header('content-type', PAGE_FILES[file]).header('cache-control', 'no-cache').send(pageFile(file));
   });
 };
