@@ -138,6 +138,16 @@ describe('simulator page and its API', () => {
     expect(harness.receiver.statuses(wamid).map((s) => s.status)).toEqual(['sent', 'read']);
   });
 
+  it('ends open event streams when the host server closes', async () => {
+    const origin = await startHost();
+    const stream = await fetch(`${origin}/simulador/api/events?phone=${CITIZEN}`);
+    expect(stream.status).toBe(200);
+    const started = Date.now();
+    await app!.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    app = undefined;
+  });
+
   it('injects scenarios over HTTP: a synchronous failure and a user_preferences stop', async () => {
     harness = await startHarness();
     const { url, simulator: sim } = harness.standalone;

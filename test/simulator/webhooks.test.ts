@@ -47,6 +47,15 @@ describe('simulator webhooks', () => {
     expect(bodies).toEqual(['primeira', 'segunda']);
   });
 
+  it('can deliver the next webhook twice with the same bytes (at-least-once delivery)', async () => {
+    harness = await startHarness();
+    harness.standalone.simulator.duplicateNextWebhooks(1);
+    await harness.standalone.simulator.sendText(CITIZEN, 'Ana', 'uma vez só').acknowledged;
+    await harness.receiver.waitFor((_w) => harness.receiver.received.length === 2);
+    expect(harness.receiver.received[0]?.raw.equals(harness.receiver.received[1]!.raw)).toBe(true);
+    expect(harness.receiver.received[1]?.validSignature).toBe(true);
+  });
+
   it('gives up after the retry window and marks the message failed', async () => {
     harness = await startHarness({ webhook: { delaysMs: [50], maxWindowMs: 300 } });
     harness.receiver.answer = () => 503;

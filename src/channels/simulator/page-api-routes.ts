@@ -63,6 +63,8 @@ const applyScenario = (simulator: Simulator, input: ScenarioInput): void => {
   switch (input.kind) {
     case 'fail-next':
       return simulator.injectFailure(input.phone, { code: input.code, mode: input.mode, count: input.count, ...(input.details ? { details: input.details } : {}) });
+    case 'duplicate-webhooks':
+      return simulator.duplicateNextWebhooks(input.count);
     case 'user-preferences':
       // Acknowledgement is not awaited: with the app down, Meta-like retries could take minutes.
       void simulator.sendUserPreference(input.phone, input.value).catch(() => undefined);

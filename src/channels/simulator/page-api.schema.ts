@@ -67,6 +67,7 @@ export const scenarioSchema = z.discriminatedUnion(
       count: z.number().int().min(1).max(1000).default(1),
       details: z.string().max(500).optional(),
     }),
+    z.object({ kind: z.literal('duplicate-webhooks'), count: z.number().int().min(1).max(1000).default(1) }),
     z.object({ kind: z.literal('user-preferences'), phone: phoneSchema, value: z.enum(['stop', 'resume'], { error: 'Use stop ou resume.' }) }),
     z.object({
       kind: z.literal('template'),
@@ -79,7 +80,7 @@ export const scenarioSchema = z.discriminatedUnion(
       quickReplies: z.array(z.string().max(25)).max(3).optional(),
     }),
   ],
-  { error: 'Cenário desconhecido: use fail-next, user-preferences ou template.' },
+  { error: 'Cenário desconhecido: use fail-next, duplicate-webhooks, user-preferences ou template.' },
 );
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
 

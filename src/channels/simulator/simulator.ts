@@ -136,6 +136,11 @@ export class Simulator {
     this.world.injectFailure(phone, failure);
   }
 
+  /** The next `count` webhooks are delivered twice (same bytes), to exercise deduplication. */
+  duplicateNextWebhooks(count = 1): void {
+    this.emitter.duplicateNext(count);
+  }
+
   /** The citizen opens the chat: every bot message becomes read. */
   markChatRead(phone: string): void {
     const citizen = this.world.citizen(phone);

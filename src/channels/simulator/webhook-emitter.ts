@@ -36,6 +36,7 @@ export class WebhookEmitter {
   private readonly sleepers = new Set<Sleeper>();
   private readonly inFlight = new Set<AbortController>();
   private closed = false;
+  private duplicates = 0;
 
   constructor(private readonly options: WebhookEmitterOptions) {}
 
@@ -64,7 +65,7 @@ export class WebhookEmitter {
     for (let attempt = 1; ; attempt += 1) {
       if (this.closed) throw new WebhookDeliveryError(attempt - 1, 'simulator closed');
       const failure = await this.post(body, signature);
-      if (failure === undefined) return;
+      if (failure === undefined) return this.maybeDuplicate(body, signature);
       const delay = delays[Math.min(attempt - 1, delays.length - 1)] ?? 1_000;
       if (Date.now() - startedAt + delay > maxWindowMs) {
         this.options.logger.warn({ attempts: attempt, reason: failure }, 'simulator gave up delivering a webhook');
@@ -73,6 +74,17 @@ export class WebhookEmitter {
       this.options.logger.info({ attempt, reason: failure, retryInMs: delay }, 'simulator webhook not acknowledged, retrying');
       await this.sleep(delay);
     }
+  }
+
+  /** The next `count` acknowledged deliveries are POSTed a second time, as Meta's at-least-once delivery may. */
+  duplicateNext(count = 1): void {
+    this.duplicates += count;
+  }
+
+  private async maybeDuplicate(body: string, signature: string): Promise<void> {
+    if (this.duplicates <= 0) return;
+    this.duplicates -= 1;
+    await this.post(body, signature);
   }
 
   /** Undefined when acknowledged with 200, else why not. */
