@@ -12,7 +12,8 @@ export const createRenderer = ({ templates, send, openList, openLocation }) => {
 
   const snippetOf = (message) => {
     const m = message.message || {};
-    return m.text?.body || m.interactive?.body?.text || m.interactive?.button_reply?.title || m.interactive?.list_reply?.title || m.template?.name || m.image?.caption || (message.type === 'image' ? 'Foto' : message.type);
+    const text = m.text?.body || m.interactive?.body?.text || m.interactive?.button_reply?.title || m.interactive?.list_reply?.title || m.template?.name || m.image?.caption || (message.type === 'image' ? 'Foto' : message.type);
+    return String(text).replace(/[*_~`]/g, '');
   };
 
   const choiceButton = (title, onClick) => {
@@ -142,7 +143,7 @@ export const createRenderer = ({ templates, send, openList, openLocation }) => {
   const renderMessage = (message) => {
     byId.set(message.id, message);
     if (message.type === 'reaction') return applyReaction(message);
-    const node = el('li', `msg ${message.direction === 'in' ? 'me' : 'bot'}`);
+    const node = el('li', `msg ${message.direction === 'in' ? 'mine' : 'bot'}`);
     node.dataset.id = message.id;
     const quotedId = message.message?.context?.id || message.message?.context?.message_id;
     const quoted = quotedId && byId.get(quotedId);

@@ -297,6 +297,7 @@ const start = async () => {
     showNotice(error.message);
   }
   $('business-name').textContent = state.info.businessName;
+  $('avatar').textContent = state.info.businessName.trim().charAt(0).toUpperCase() || 'P';
   document.title = `Simulador de WhatsApp · ${state.info.businessName}`;
   renderCitizens();
   const last = savedCitizens()[0];
