@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../src/channels/whatsapp-cloud/graph-client.js';
 import { GraphError } from '../../src/channels/whatsapp-cloud/graph-errors.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import { CITIZEN, PHONE_NUMBER_ID, TOKEN, buttonsTo, startHarness, textTo, type Harness } from './support.js';
 
 let harness: Harness;
@@ -108,19 +109,25 @@ describe('fake Graph API rules', () => {
     expect(status.pricing).toEqual({ billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' });
   });
 
-  it('limits throughput per number (130429) and sends per recipient (131056)', async () => {
-    harness = await withOpenWindow({ maxMps: 3 });
-    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => harness.graph(messages, textTo(CITIZEN, `rajada ${i}`))));
-    const codes = answers.map((a) => a.json.error?.code ?? a.status);
-    expect(codes.filter((c) => c === 200).length).toBeLessThanOrEqual(4);
-    expect(codes).toContain(130429);
+  it('limits throughput per number (130429) and sends per recipient (131056), refilling with time', async () => {
+    const rateClock = new ManualClock('2026-03-02T12:00:00Z');
+    harness = await withOpenWindow({ maxMps: 3, rateClock });
+    const other = '5563988887777';
+    await harness.standalone.simulator.sendText(other, 'Bia', 'oi').acknowledged;
+    const burst = await Promise.all(Array.from({ length: 5 }, (_, i) => harness.graph(messages, textTo(i % 2 ? other : CITIZEN, `rajada ${i}`))));
+    expect(burst.map((a) => a.json.error?.code ?? a.status).sort((x, y) => x - y)).toEqual([200, 200, 200, 130429, 130429]);
+    rateClock.advance(1_000);
+    expect((await harness.graph(messages, textTo(CITIZEN, 'um segundo depois'))).status).toBe(200);
     await harness.close();
 
-    harness = await withOpenWindow({ pairBurst: 2, pairIntervalMs: 60_000 });
+    harness = await withOpenWindow({ pairBurst: 2, pairIntervalMs: 6_000, rateClock });
     const pair = [];
     for (let i = 0; i < 3; i += 1) pair.push(await harness.graph(messages, textTo(CITIZEN, `seguida ${i}`)));
     expect(pair.map((a) => a.json.error?.code ?? a.status)).toEqual([200, 200, 131056]);
     expect(pair[2]?.json.error?.message).toBe('(#131056) (Business Account, Consumer Account) pair rate limit hit');
+    rateClock.advance(6_000);
+    expect((await harness.graph(messages, textTo(CITIZEN, 'seis segundos depois'))).status).toBe(200);
+    expect((await harness.graph(messages, textTo(CITIZEN, 'de novo'))).json.error?.code).toBe(131056);
   });
 
   it('injects failures: synchronous with the code\'s HTTP status, or as a later failed status', async () => {
