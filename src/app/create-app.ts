@@ -99,9 +99,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await pause.resume();
       const address = await http.listen({ port: config.http.port, host: config.http.host });
       baseUrl = address.replace('[::1]', 'localhost');
-      jobs.start();
-      dispatcher.start();
-      maintenance.start();
+      if (config.role !== 'web') {
+        jobs.start();
+        dispatcher.start();
+        maintenance.start();
+      }
       logger.info({ url: baseUrl, database: storage.dialect, simulator: config.whatsapp.simulator }, 'Whats Palmas is up');
       return baseUrl;
     },

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/load-config.js';
+import type { ParsedNotification } from '../domain/messaging/notification.js';
+import { receiveNotifications, type IntakeResult } from '../domain/messaging/receive-notification.js';
+import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes } from '../http/api/auth.routes.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { createHttpServer } from '../http/server.js';
@@ -29,11 +32,13 @@ const refreshQueueGauges = async ({ db, repos, metrics }: HttpWiring): Promise<v
 export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {
   const { config, db, repos, clock, metrics } = wiring;
   const http = await createHttpServer(wiring.logger);
+  const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => receiveNotifications(db, repos, batch, clock.now().getTime()));
   registerHealthRoutes(http, { db, metrics, checks: [], beforeScrape: () => refreshQueueGauges(wiring) });
   registerWhatsAppWebhookRoutes(http, {
     verifyToken: config.whatsapp.verifyToken,
     appSecret: config.whatsapp.appSecret,
-    db, repos, clock, metrics,
+    intake: (notification) => intake.submit(notification),
+    metrics,
     onAccepted: wiring.onAccepted,
   });
   registerAuthRoutes(http, { db, repos, clock, cookieSecure: config.http.cookieSecure });

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: optionalText,
   COOKIE_SECURE: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** all: HTTP and workers; web: HTTP only; worker: workers only (scale-out on PostgreSQL). */
+  PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   JOB_CONCURRENCY: z.coerce.number().int().positive().default(16),
   OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(32),
 });

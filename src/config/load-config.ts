@@ -32,6 +32,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   open311ApiKeys: string[];
   logLevel: Env['LOG_LEVEL'];
+  /** all: HTTP and workers; web: HTTP only; worker: workers only (several instances on PostgreSQL). */
+  role: 'all' | 'web' | 'worker';
   jobs: { concurrency: number };
   outbox: { concurrency: number };
 }
@@ -100,6 +102,7 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     open311ApiKeys: (env.OPEN311_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
+    role: env.PROCESS_ROLE,
     jobs: { concurrency: env.JOB_CONCURRENCY },
     outbox: { concurrency: env.OUTBOX_CONCURRENCY },
   };

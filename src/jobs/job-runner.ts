@@ -60,7 +60,8 @@ export class JobRunner {
       const free = concurrency - this.inflight;
       const claimed = free > 0 ? await this.claim(free) : [];
       for (const job of claimed) void this.execute(job);
-      if (claimed.length === 0 || claimed.length === free) await this.wake.wait(pollMs);
+      // Claim again only when a job finished or arrived: polling in a tight loop would starve webhook intake.
+      await this.wake.wait(pollMs);
     }
   }
 

@@ -83,8 +83,9 @@ export class OutboxDispatcher {
         this.pairs.sweep(this.now());
         sweptAt = this.now();
       }
-      if (budget <= 0) await this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
-      else if (rows.length === 0 || throttledMs > 0) await this.wake.wait(rows.length === 0 ? pollMs : Math.min(pollMs, throttledMs));
+      // Claim again when a send finished or a message arrived (or a rate limit lifts), never in a tight loop.
+      if (budget <= 0 && this.inflight === 0) await this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
+      else await this.wake.wait(throttledMs > 0 ? Math.min(pollMs, throttledMs) : pollMs);
     }
   }
 

@@ -2,18 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { notificationSchema } from '../../channels/whatsapp-cloud/notification.schema.js';
 import { parseNotification } from '../../channels/whatsapp-cloud/parse-notification.js';
 import { isValidSignature } from '../../channels/whatsapp-cloud/signature.js';
-import { receiveNotification } from '../../domain/messaging/receive-notification.js';
-import type { Clock } from '../../platform/clock.js';
+import type { ParsedNotification } from '../../domain/messaging/notification.js';
+import type { IntakeResult } from '../../domain/messaging/receive-notification.js';
 import type { Metrics } from '../../platform/metrics.js';
-import type { Db } from '../../storage/database.js';
-import type { Repositories } from '../../storage/repositories/index.js';
 
 export interface WebhookRouteDeps {
   verifyToken: string | undefined;
   appSecret: string | undefined;
-  db: Db;
-  repos: Repositories;
-  clock: Clock;
+  /** Stores a notification durably; resolves once it is committed. */
+  intake: (notification: ParsedNotification) => Promise<IntakeResult>;
   metrics: Metrics;
   /** Called after new messages were committed, so workers pick them up at once. */
   onAccepted: () => void;
@@ -44,7 +41,7 @@ export const registerWhatsAppWebhookRoutes = (app: FastifyInstance, deps: Webhoo
       return reply.status(400).send({ error: { code: 'not_a_notification', message: 'Body is not a WhatsApp notification' } });
     }
     const parsed = parseNotification(envelope.data);
-    const result = await receiveNotification(deps.db, deps.repos, parsed, deps.clock.now().getTime());
+    const result = await deps.intake(parsed);
     deps.metrics.webhookRequests.inc({ outcome: 'accepted' });
     for (const message of parsed.messages) deps.metrics.inboundMessages.inc({ type: message.type });
     if (result.duplicates > 0) deps.metrics.inboundDuplicates.inc(result.duplicates);

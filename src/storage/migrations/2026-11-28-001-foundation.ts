@@ -56,7 +56,8 @@ export const up = async (db: AnyDb, dialect: Dialect): Promise<void> => {
     .addColumn('created_at', millis, (c) => c.notNull())
     .addColumn('updated_at', millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('jobs_ready').on('jobs').columns(['status', 'run_at', 'id']).execute();
+  // Claims walk pending jobs in id order and stop at the first few eligible ones.
+  await db.schema.createIndex('jobs_ready').on('jobs').columns(['status', 'id']).execute();
   await db.schema.createIndex('jobs_group').on('jobs').columns(['group_key', 'status', 'id']).execute();
 
   await db.schema
@@ -78,7 +79,7 @@ export const up = async (db: AnyDb, dialect: Dialect): Promise<void> => {
     .addColumn('accepted_at', millis)
     .addColumn('updated_at', millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('outbox_ready').on('outbox').columns(['state', 'next_attempt_at', 'id']).execute();
+  await db.schema.createIndex('outbox_ready').on('outbox').columns(['state', 'id']).execute();
   await db.schema.createIndex('outbox_recipient').on('outbox').columns(['recipient', 'state', 'id']).execute();
 
   await db.schema

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Dialect, Executor } from '../database.js';
+import type { Dialect, Executor } from '../database.js';
 import type { Job } from '../schema.js';
 
 export interface EnqueueJob {
@@ -35,36 +35,35 @@ export class JobsRepository {
    * Takes up to `limit` ready jobs whose group has nothing earlier still pending or running. On PostgreSQL the
    * rows are locked with SKIP LOCKED, so several instances never take the same job.
    */
-  async claim(db: Db, now: number, limit: number, leaseMs: number): Promise<Job[]> {
-    return db.transaction().execute(async (tx) => {
-      let candidates = tx
-        .selectFrom('jobs as j')
-        .select('j.id')
-        .where('j.status', '=', 'pending')
-        .where('j.run_at', '<=', now)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('jobs as k')
-                .select(sql.lit(1).as('one'))
-                .whereRef('k.group_key', '=', 'j.group_key')
-                .whereRef('k.id', '<', 'j.id')
-                .where('k.status', 'in', ['pending', 'running']),
-            ),
+  async claim(db: Executor, now: number, limit: number, leaseMs: number): Promise<Job[]> {
+    // One statement, so an empty poll costs a single query and no transaction.
+    let candidates = db
+      .selectFrom('jobs as j')
+      .select('j.id')
+      .where('j.status', '=', 'pending')
+      .where('j.run_at', '<=', now)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('jobs as k')
+              .select(sql.lit(1).as('one'))
+              .whereRef('k.group_key', '=', 'j.group_key')
+              .whereRef('k.id', '<', 'j.id')
+              .where('k.status', 'in', ['pending', 'running']),
           ),
-        )
-        .orderBy('j.id')
-        .limit(limit);
-      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-      const ids = (await candidates.execute()).map((r) => r.id);
-      if (ids.length === 0) return [];
-      return tx
-        .updateTable('jobs')
-        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
-        .where('id', 'in', ids)
-        .returningAll()
-        .execute();
-    });
+        ),
+      )
+      .orderBy('j.id')
+      .limit(limit);
+    if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
+      .where('id', 'in', candidates)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .execute()
+      .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
   async markDone(db: Executor, id: number, now: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Dialect, Executor } from '../database.js';
+import type { Dialect, Executor } from '../database.js';
 import type { DeliveryStatus, OutboxRow } from '../schema.js';
 
 export interface EnqueueOutbound {
@@ -45,37 +45,34 @@ export class OutboxRepository {
   }
 
   /** The oldest ready message of each recipient whose earlier messages are all settled (order per citizen). */
-  async claim(db: Db, now: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-    return db.transaction().execute(async (tx) => {
-      let candidates = tx
-        .selectFrom('outbox as o')
-        .select('o.id')
-        .where('o.state', '=', 'pending')
-        .where('o.next_attempt_at', '<=', now)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('outbox as p')
-                .select(sql.lit(1).as('one'))
-                .whereRef('p.recipient', '=', 'o.recipient')
-                .whereRef('p.id', '<', 'o.id')
-                .where('p.state', 'in', ['pending', 'sending']),
-            ),
+  async claim(db: Executor, now: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    let candidates = db
+      .selectFrom('outbox as o')
+      .select('o.id')
+      .where('o.state', '=', 'pending')
+      .where('o.next_attempt_at', '<=', now)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox as p')
+              .select(sql.lit(1).as('one'))
+              .whereRef('p.recipient', '=', 'o.recipient')
+              .whereRef('p.id', '<', 'o.id')
+              .where('p.state', 'in', ['pending', 'sending']),
           ),
-        )
-        .orderBy('o.id')
-        .limit(limit);
-      if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-      const ids = (await candidates.execute()).map((r) => r.id);
-      if (ids.length === 0) return [];
-      return tx
-        .updateTable('outbox')
-        .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
-        .where('id', 'in', ids)
-        .where('state', '=', 'pending')
-        .returningAll()
-        .execute();
-    });
+        ),
+      )
+      .orderBy('o.id')
+      .limit(limit);
+    if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    return db
+      .updateTable('outbox')
+      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+      .where('id', 'in', candidates)
+      .where('state', '=', 'pending')
+      .returningAll()
+      .execute()
+      .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
   async markAccepted(db: Executor, id: number, wamid: string, now: number): Promise<void> {
