@@ -109,10 +109,12 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     },
     async stop() {
       maintenance.stop();
+      // The simulator first, so it stops calling our webhook before the server closes.
+      await simulator?.close();
       await http.close();
       await jobs.stop();
       await dispatcher.stop();
-      await simulator?.close();
+      graph.close();
       await storage.close();
     },
   };

@@ -22,6 +22,7 @@ export const attachSimulator = async (
     clock: context.clock,
     logger: context.logger.child({ component: 'simulator' }),
     maxMps: config.whatsapp.maxMps,
+    businessName: config.city.name,
   });
   await registerSimulatorRoutes(http, simulator);
   return simulator;

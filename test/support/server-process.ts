@@ -20,10 +20,10 @@ export interface ServerProcess {
 }
 
 /** Runs the real server (`whats-palmas serve`) from source in a child process, as an operator would. */
-export const startServerProcess = async (env: Record<string, string>, port?: number): Promise<ServerProcess> => {
+export const startServerProcess = async (env: Record<string, string>, port?: number, nodeArgs: string[] = []): Promise<ServerProcess> => {
   const listenPort = port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fromRoot('src', 'main.ts'), 'serve'], {
     cwd: fromRoot(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(listenPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

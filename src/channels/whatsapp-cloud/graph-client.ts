@@ -1,4 +1,5 @@
 import { GraphError, GraphUnreachableError } from './graph-errors.js';
+import { HttpTransport, TransportError, type TransportRequest, type TransportResponse } from './http-transport.js';
 import type { OutboundMessage } from './outbound-message.js';
 
 export interface GraphClientOptions {
@@ -23,29 +24,41 @@ interface GraphErrorBody {
 
 /** A thin typed client over the Graph API calls we need; every error carries Meta's code. */
 export class GraphClient {
+  private readonly transport = new HttpTransport();
+
   constructor(private readonly options: GraphClientOptions) {}
+
+  close(): void {
+    this.transport.close();
+  }
 
   private url(path: string): string {
     return `${this.options.baseUrl()}/${this.options.version}/${path}`;
   }
 
-  private async request(url: string, init: RequestInit): Promise<Response> {
+  private async request(url: string, init: Omit<TransportRequest, 'timeoutMs'> = {}): Promise<TransportResponse> {
     try {
-      return await fetch(url, {
+      return await this.transport.request(url, {
         ...init,
         headers: { authorization: `Bearer ${this.options.accessToken}`, ...init.headers },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+        timeoutMs: this.options.timeoutMs ?? 15_000,
       });
     } catch (error) {
-      throw new GraphUnreachableError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      throw new GraphUnreachableError(error instanceof TransportError ? error.message : String(error));
     }
   }
 
-  private async json<T>(response: Response): Promise<T> {
-    const body = (await response.json().catch(() => ({}))) as T & GraphErrorBody;
-    if (response.ok && !body.error) return body;
+  private json<T>(response: TransportResponse): T {
+    let body: T & GraphErrorBody;
+    try {
+      body = JSON.parse(response.body.toString('utf8')) as T & GraphErrorBody;
+    } catch {
+      body = {} as T & GraphErrorBody;
+    }
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && !body.error) return body;
     const code = body.error?.code ?? (response.status >= 500 ? 131000 : 100);
-    const detail = body.error?.error_data?.details ?? body.error?.message ?? response.statusText;
+    const detail = body.error?.error_data?.details ?? body.error?.message ?? `HTTP ${response.status}`;
     throw new GraphError(code, response.status, detail);
   }
 
@@ -61,7 +74,7 @@ export class GraphClient {
         ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
       }),
     });
-    const body = await this.json<{ messages?: Array<{ id: string }> }>(response);
+    const body = this.json<{ messages?: Array<{ id: string }> }>(response);
     const wamid = body.messages?.[0]?.id;
     if (!wamid) throw new GraphError(131000, response.status, 'response without a message id');
     return { wamid };
@@ -79,12 +92,12 @@ export class GraphClient {
         ...(typing ? { typing_indicator: { type: 'text' } } : {}),
       }),
     });
-    await this.json(response);
+    this.json(response);
   }
 
   async mediaInfo(mediaId: string): Promise<MediaInfo> {
-    const response = await this.request(this.url(`${encodeURIComponent(mediaId)}?phone_number_id=${this.options.phoneNumberId}`), {});
-    const body = await this.json<{ url: string; mime_type: string; sha256?: string; file_size?: string | number }>(response);
+    const response = await this.request(this.url(`${encodeURIComponent(mediaId)}?phone_number_id=${this.options.phoneNumberId}`));
+    const body = this.json<{ url: string; mime_type: string; sha256?: string; file_size?: string | number }>(response);
     return {
       url: body.url,
       mimeType: body.mime_type,
@@ -95,12 +108,9 @@ export class GraphClient {
 
   /** Downloads media bytes (the URL needs the same bearer token), refusing more than `maxBytes`. */
   async downloadMedia(url: string, maxBytes: number): Promise<Buffer> {
-    const response = await this.request(url, {});
-    if (!response.ok) throw new GraphError(131052, response.status, `media download failed with HTTP ${response.status}`);
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) throw new GraphError(131052, 413, `media of ${declared} bytes is over the limit`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > maxBytes) throw new GraphError(131052, 413, `media of ${bytes.length} bytes is over the limit`);
-    return bytes;
+    const response = await this.request(url, { maxBytes });
+    if (response.status === 413) throw new GraphError(131052, 413, `media over the limit of ${maxBytes} bytes`);
+    if (response.status < 200 || response.status >= 300) throw new GraphError(131052, response.status, `media download failed with HTTP ${response.status}`);
+    return response.body;
   }
 }

@@ -1,0 +1,13 @@
+import { benchIntake } from './intake.js';
+import { benchReplyLatency } from './reply-latency.js';
+import { describeMachine } from './machine.js';
+
+/** `npm run bench`: measures and prints; never asserts. Pick one with `npm run bench -- intake`. */
+const suites: Record<string, () => Promise<void>> = {
+  intake: benchIntake,
+  'reply-latency': benchReplyLatency,
+};
+
+const chosen = process.argv.slice(2).filter((name) => name in suites);
+console.log(`# Whats Palmas benchmarks\nmachine: ${describeMachine()}\ndate: ${new Date().toISOString()}`);
+for (const name of chosen.length > 0 ? chosen : Object.keys(suites)) await suites[name]!();
