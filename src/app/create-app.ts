@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import type { Config } from '../config/load-config.js';
@@ -84,7 +85,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     },
   });
 
-  const http = await registerHttp({ config, db, repos, clock, metrics, logger, onAccepted: () => jobs.wake.notify() });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
+  await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
+  const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
+  const http = await registerHttp({ config, db, repos, clock, metrics, logger, onAccepted: () => jobs.wake.notify(), readinessChecks });
   const simulator = config.whatsapp.simulator
     ? // Loaded only in simulator mode: production never loads the fake Graph API.
       await (await import('./simulator-mode.js')).attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
@@ -115,6 +120,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await jobs.stop();
       await dispatcher.stop();
       graph.close();
+      redis?.disconnect();
       await storage.close();
     },
   };

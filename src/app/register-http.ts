@@ -21,6 +21,8 @@ export interface HttpWiring {
   metrics: Metrics;
   logger: Logger;
   onAccepted: () => void;
+  /** Extra readiness checks, e.g. Redis when configured. */
+  readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
 
 const refreshQueueGauges = async ({ db, repos, metrics }: HttpWiring): Promise<void> => {
@@ -33,7 +35,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
   const { config, db, repos, clock, metrics } = wiring;
   const http = await createHttpServer(wiring.logger);
   const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => receiveNotifications(db, repos, batch, clock.now().getTime()));
-  registerHealthRoutes(http, { db, metrics, checks: [], beforeScrape: () => refreshQueueGauges(wiring) });
+  registerHealthRoutes(http, { db, metrics, checks: wiring.readinessChecks, beforeScrape: () => refreshQueueGauges(wiring) });
   registerWhatsAppWebhookRoutes(http, {
     verifyToken: config.whatsapp.verifyToken,
     appSecret: config.whatsapp.appSecret,

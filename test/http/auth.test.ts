@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromRoot } from '../../src/platform/paths.js';
+import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let testApp: TestApp;
+const database: TestDatabase = sqliteDatabase();
+
+beforeAll(async () => {
+  testApp = await startTestApp({ database, env: { ADMIN_EMAIL: 'admin@palmas.to.gov.br', ADMIN_PASSWORD: 'senha-forte-123' } });
+});
+
+afterAll(async () => {
+  await testApp.close();
+});
+
+const login = (email: string, password: string) =>
+  fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+describe('sign-in', () => {
+  it('lets the bootstrapped admin in with a secure session cookie', async () => {
+    const response = await login('ADMIN@palmas.to.gov.br', 'senha-forte-123');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ user: { id: 1, email: 'admin@palmas.to.gov.br', name: 'Administrador', role: 'admin' } });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^wp_session=[\w-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+
+    const session = cookie.split(';')[0] ?? '';
+    const me = await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } });
+    expect((await me.json()).user.role).toBe('admin');
+
+    await fetch(`${testApp.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    expect((await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } })).status).toBe(401);
+  });
+
+  it('refuses a wrong password or unknown e-mail with 401 and a message in Portuguese', async () => {
+    const wrong = await login('admin@palmas.to.gov.br', 'errada');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: { code: 'auth.invalid_credentials', message: 'E-mail ou senha incorretos.' } });
+    expect((await login('ninguem@palmas.to.gov.br', 'senha-forte-123')).status).toBe(401);
+  });
+
+  it('answers 400 with the fields to fix when the form is incomplete', async () => {
+    const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.c' }) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('invalid_input');
+  });
+
+  it('creates attendants from the command line', async () => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), 'user', 'add', '--email', 'maria@palmas.to.gov.br', '--password', 'outra-senha-1', '--name', 'Maria', '--role', 'attendant'], {
+      cwd: fromRoot(),
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(output).toContain('Created attendant maria@palmas.to.gov.br');
+    expect((await login('maria@palmas.to.gov.br', 'outra-senha-1')).status).toBe(200);
+  });
+
+  it('documents the API at /api/docs', async () => {
+    const spec = await (await fetch(`${testApp.url}/api/docs/json`)).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me']));
+  });
+});
