@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { fromRoot } from '../src/platform/paths.js';
-import { sqliteDatabase } from '../test/support/databases.js';
-import { ScriptedGraph } from '../test/support/scripted-graph.js';
-import { freePort, startServerProcess } from '../test/support/server-process.js';
-import { peakRssMiB } from './machine.js';
-import { BENCH_PHONE_NUMBER_ID, BENCH_SECRET, signedTextNotification } from './notifications.js';
+import { freePort } from '../test/support/server-process.js';
+import { startBenchServer } from './bench-server.js';
+import { BENCH_SECRET, signedTextNotification } from './notifications.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 32;
@@ -56,23 +54,7 @@ export const benchIntake = async (): Promise<void> => {
 };
 
 const measureServer = async (role: 'web' | 'all') => {
-  const graph = new ScriptedGraph();
-  await graph.start();
-  const database = sqliteDatabase();
-  const server = await startServerProcess({
-    DATABASE_URL: database.url,
-    WHATSAPP_GRAPH_URL: graph.url,
-    WHATSAPP_ACCESS_TOKEN: 'bench-token',
-    WHATSAPP_PHONE_NUMBER_ID: BENCH_PHONE_NUMBER_ID,
-    WHATSAPP_APP_SECRET: BENCH_SECRET,
-    WHATSAPP_MAX_MPS: '1000',
-    PROCESS_ROLE: role,
-    LOG_LEVEL: 'error',
-  });
-  const result = await hammer(server.url);
-  const rss = await peakRssMiB(server.child.pid);
-  await server.kill();
-  await graph.stop();
-  await database.drop();
-  return { ...result, rss };
+  const bench = await startBenchServer({ WHATSAPP_MAX_MPS: '1000', PROCESS_ROLE: role });
+  const result = await hammer(bench.server.url);
+  return { ...result, rss: await bench.stop() };
 };

@@ -1,8 +1,5 @@
-import { sqliteDatabase } from '../test/support/databases.js';
-import { ScriptedGraph } from '../test/support/scripted-graph.js';
-import { startServerProcess } from '../test/support/server-process.js';
-import { peakRssMiB } from './machine.js';
-import { BENCH_PHONE_NUMBER_ID, BENCH_SECRET, signedTextNotification } from './notifications.js';
+import { startBenchServer } from './bench-server.js';
+import { signedTextNotification } from './notifications.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -14,19 +11,8 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
  * the Graph API received the bot's reply. Each citizen writes once, so every reply maps to one message.
  */
 export const benchReplyLatency = async (): Promise<void> => {
-  const graph = new ScriptedGraph();
-  await graph.start();
-  const database = sqliteDatabase();
-  const server = await startServerProcess({
-    DATABASE_URL: database.url,
-    WHATSAPP_GRAPH_URL: graph.url,
-    WHATSAPP_ACCESS_TOKEN: 'bench-token',
-    WHATSAPP_PHONE_NUMBER_ID: BENCH_PHONE_NUMBER_ID,
-    WHATSAPP_APP_SECRET: BENCH_SECRET,
-    // 200 messages/s needs the upgraded throughput tier; the default 80 would queue replies by design.
-    WHATSAPP_MAX_MPS: '1000',
-    LOG_LEVEL: 'error',
-  });
+  // 200 messages/s needs the upgraded throughput tier; the default 80 would queue replies by design.
+  const { server, graph, stop } = await startBenchServer({ WHATSAPP_MAX_MPS: '1000' });
   const ackedAt = new Map<string, number>();
   const total = RATE * DURATION_S;
   const started = performance.now();
@@ -49,10 +35,7 @@ export const benchReplyLatency = async (): Promise<void> => {
   const firstReply = new Map<string, number>();
   for (const call of graph.sends()) if (!firstReply.has(String(call.body.to))) firstReply.set(String(call.body.to), call.at);
   const latencies = [...ackedAt].flatMap(([from, at]) => (firstReply.has(from) ? [firstReply.get(from)! - at] : [])).sort((a, b) => a - b);
-  const rss = await peakRssMiB(server.child.pid);
-  await server.kill();
-  await graph.stop();
-  await database.drop();
+  const rss = await stop();
   console.log('\n## Reply latency (acknowledgement → Graph API), steady %d messages/s for %d s', RATE, DURATION_S);
   console.log('answered %d of %d acknowledged; p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (goal p99 ≤ 100 ms)%s',
     latencies.length, ackedAt.size, percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), latencies.at(-1) ?? NaN,

@@ -2,10 +2,10 @@ import type { Clock } from '../platform/clock.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
-import { Signal } from '../platform/signal.js';
 import type { Db, Tx } from '../storage/database.js';
 import type { JobsRepository } from '../storage/repositories/jobs.repository.js';
 import type { Job } from '../storage/schema.js';
+import { ClaimLoop } from './claim-loop.js';
 
 export interface JobContext {
   job: Job;
@@ -32,37 +32,18 @@ export interface JobRunnerOptions {
 }
 
 /** Runs durable jobs: claims ready ones, runs them concurrently (one at a time per group), retries with backoff. */
-export class JobRunner {
-  readonly wake = new Signal();
-  private running = false;
-  private inflight = 0;
-  private loop: Promise<void> | undefined;
-  private readonly idle = new Signal();
-
-  constructor(private readonly options: JobRunnerOptions) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+export class JobRunner extends ClaimLoop {
+  constructor(private readonly options: JobRunnerOptions) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake.notify();
-    await this.loop;
-    while (this.inflight > 0) await this.idle.wait(100);
-  }
-
-  private async run(): Promise<void> {
+  protected async round(): Promise<void> {
     const { concurrency, pollMs = 250 } = this.options;
-    while (this.running) {
-      const free = concurrency - this.inflight;
-      const claimed = free > 0 ? await this.claim(free) : [];
-      for (const job of claimed) void this.execute(job);
-      // Claim again only when a job finished or arrived: polling in a tight loop would starve webhook intake.
-      await this.wake.wait(pollMs);
-    }
+    const free = concurrency - this.inflight;
+    const claimed = free > 0 ? await this.claim(free) : [];
+    for (const job of claimed) this.track(this.execute(job));
+    // Claim again only when a job finished or arrived: polling in a tight loop would starve webhook intake.
+    await this.wake.wait(pollMs);
   }
 
   private async claim(limit: number): Promise<Job[]> {
@@ -76,7 +57,6 @@ export class JobRunner {
 
   private async execute(job: Job): Promise<void> {
     const { db, jobs, clock, metrics, logger } = this.options;
-    this.inflight += 1;
     let completed = false;
     const context: JobContext = {
       job,
@@ -93,10 +73,6 @@ export class JobRunner {
       metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'done' });
     } catch (error) {
       await this.fail(job, error).catch((e: unknown) => logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
-    } finally {
-      this.inflight -= 1;
-      this.idle.notify();
-      this.wake.notify();
     }
   }
 

@@ -6,10 +6,10 @@ import type { Clock } from '../platform/clock.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
-import { Signal } from '../platform/signal.js';
 import type { Db } from '../storage/database.js';
 import type { OutboxRepository } from '../storage/repositories/outbox.repository.js';
 import type { OutboxRow } from '../storage/schema.js';
+import { ClaimLoop } from './claim-loop.js';
 import type { SendingPause } from './sending-pause.js';
 import { KeyedTokenBuckets, TokenBucket } from './token-bucket.js';
 
@@ -36,57 +36,36 @@ export interface DispatcherOptions {
  * Sends outbox rows to the Graph API: one citizen's messages in order, the number's throughput capped by a
  * token bucket, each citizen's pair rate respected, retries by Meta's error code, and a pause on a bad token.
  */
-export class OutboxDispatcher {
-  readonly wake = new Signal();
+export class OutboxDispatcher extends ClaimLoop {
   private readonly throughput: TokenBucket;
   private readonly pairs: KeyedTokenBuckets;
-  private running = false;
-  private inflight = 0;
-  private loop: Promise<void> | undefined;
-  private readonly idle = new Signal();
+  private sweptAt: number;
 
   constructor(private readonly o: DispatcherOptions) {
+    super();
+    this.sweptAt = o.clock.now().getTime();
     this.throughput = new TokenBucket(o.maxMps, Math.max(1, Math.ceil(o.maxMps)), o.clock.now().getTime());
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake.notify();
-    await this.loop;
-    while (this.inflight > 0) await this.idle.wait(100);
   }
 
   private now(): number {
     return this.o.clock.now().getTime();
   }
 
-  private async run(): Promise<void> {
+  protected async round(): Promise<void> {
     const pollMs = this.o.pollMs ?? 250;
-    let sweptAt = this.now();
-    while (this.running) {
-      if (await this.o.pause.isPaused()) {
-        await this.wake.wait(pollMs * 4);
-        continue;
-      }
-      const budget = Math.min(this.o.concurrency - this.inflight, this.throughput.available(this.now()));
-      const rows = budget > 0 ? await this.claim(budget) : [];
-      let throttledMs = 0;
-      for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
-      if (this.now() - sweptAt > 60_000) {
-        this.pairs.sweep(this.now());
-        sweptAt = this.now();
-      }
-      // Claim again when a send finished or a message arrived (or a rate limit lifts), never in a tight loop.
-      if (budget <= 0 && this.inflight === 0) await this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
-      else await this.wake.wait(throttledMs > 0 ? Math.min(pollMs, throttledMs) : pollMs);
+    if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
+    const budget = Math.min(this.o.concurrency - this.inflight, this.throughput.available(this.now()));
+    const rows = budget > 0 ? await this.claim(budget) : [];
+    let throttledMs = 0;
+    for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
+    if (this.now() - this.sweptAt > 60_000) {
+      this.pairs.sweep(this.now());
+      this.sweptAt = this.now();
     }
+    // Claim again when a send finished or a message arrived (or a rate limit lifts), never in a tight loop.
+    if (budget <= 0 && this.inflight === 0) return this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
+    return this.wake.wait(throttledMs > 0 ? Math.min(pollMs, throttledMs) : pollMs);
   }
 
   private async claim(limit: number): Promise<OutboxRow[]> {
@@ -111,12 +90,7 @@ export class OutboxDispatcher {
       await this.o.outbox.retryAt(this.o.db, row.id, now + wait, now, undefined, false);
       return wait;
     }
-    this.inflight += 1;
-    void this.send(row).finally(() => {
-      this.inflight -= 1;
-      this.idle.notify();
-      this.wake.notify();
-    });
+    this.track(this.send(row));
     return 0;
   }
 

@@ -30,7 +30,7 @@ describe('sign-in', () => {
 
     const session = cookie.split(';')[0] ?? '';
     const me = await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } });
-    expect((await me.json()).user.role).toBe('admin');
+    expect(((await me.json()) as { user: { role: string } }).user.role).toBe('admin');
 
     await fetch(`${testApp.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session } });
     expect((await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } })).status).toBe(401);
@@ -46,7 +46,7 @@ describe('sign-in', () => {
   it('answers 400 with the fields to fix when the form is incomplete', async () => {
     const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.c' }) });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('invalid_input');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
   });
 
   it('creates attendants from the command line', async () => {
@@ -60,7 +60,7 @@ describe('sign-in', () => {
   });
 
   it('documents the API at /api/docs', async () => {
-    const spec = await (await fetch(`${testApp.url}/api/docs/json`)).json();
+    const spec = (await (await fetch(`${testApp.url}/api/docs/json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me']));
   });
 });

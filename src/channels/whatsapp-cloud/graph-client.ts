@@ -62,17 +62,20 @@ export class GraphClient {
     throw new GraphError(code, response.status, detail);
   }
 
-  async sendMessage(to: string, message: OutboundMessage, callbackData?: string): Promise<{ wamid: string }> {
-    const response = await this.request(this.url(`${this.options.phoneNumberId}/messages`), {
+  private postMessages(body: Record<string, unknown>): Promise<TransportResponse> {
+    return this.request(this.url(`${this.options.phoneNumberId}/messages`), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        messaging_product: 'whatsapp',
-        recipient_type: 'individual',
-        to,
-        ...message,
-        ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
-      }),
+      body: JSON.stringify({ messaging_product: 'whatsapp', ...body }),
+    });
+  }
+
+  async sendMessage(to: string, message: OutboundMessage, callbackData?: string): Promise<{ wamid: string }> {
+    const response = await this.postMessages({
+      recipient_type: 'individual',
+      to,
+      ...message,
+      ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
     });
     const body = this.json<{ messages?: Array<{ id: string }> }>(response);
     const wamid = body.messages?.[0]?.id;
@@ -82,16 +85,7 @@ export class GraphClient {
 
   /** Marks an inbound message (and earlier ones) as read, optionally showing "typing…" for up to 25 s. */
   async markRead(wamid: string, typing: boolean): Promise<void> {
-    const response = await this.request(this.url(`${this.options.phoneNumberId}/messages`), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        messaging_product: 'whatsapp',
-        status: 'read',
-        message_id: wamid,
-        ...(typing ? { typing_indicator: { type: 'text' } } : {}),
-      }),
-    });
+    const response = await this.postMessages({ status: 'read', message_id: wamid, ...(typing ? { typing_indicator: { type: 'text' } } : {}) });
     this.json(response);
   }
 
