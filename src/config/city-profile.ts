@@ -1,6 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import type { OfficeCalendar } from '../domain/calendar/index.js';
+import type { Catalog, ContactDirectory, Department } from '../domain/catalog/index.js';
+import type { PlaceDirectory } from '../domain/places/index.js';
+import { calendarFileSchema, toHolidays, toWeeklyHours } from './city/calendar.schema.js';
+import { catalogFileSchema, toCatalog } from './city/catalog.schema.js';
+import { contactsFileSchema, toContacts } from './city/contacts.schema.js';
+import {
+  calendarProblems,
+  catalogProblems,
+  contactProblems,
+  departmentProblems,
+  placeProblems,
+} from './city/cross-checks.js';
+import { departmentsFileSchema, toDepartments } from './city/departments.schema.js';
+import { placesFileSchema, toPlaceDirectory } from './city/places.schema.js';
+import { readProfileFile } from './city/read-json.js';
 
 /** The city as data: a second city runs by pointing CITY_CONFIG at its own folder. */
 export const cityProfileSchema = z.object({
@@ -15,12 +29,74 @@ export const cityProfileSchema = z.object({
 
 export const cityTextsSchema = z.record(z.string(), z.string());
 
-export type CityProfile = z.infer<typeof cityProfileSchema> & { texts: Record<string, string>; directory: string };
+/** The files of a city profile folder; every one is required. */
+export const CITY_PROFILE_FILES = {
+  city: 'city.json',
+  texts: 'texts.pt-BR.json',
+  catalog: 'catalog.json',
+  departments: 'departments.json',
+  calendar: 'calendar.json',
+  places: 'places.json',
+  contacts: 'contacts.json',
+} as const;
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+export type CityProfile = z.infer<typeof cityProfileSchema> & {
+  texts: Record<string, string>;
+  directory: string;
+  /** The services citizens can ask for (Open311 service list), grouped for the menu. */
+  catalog: Catalog;
+  /** Dated departments; services point at them by id. */
+  departments: Department[];
+  /** Office hours and holiday rules, in the city's timezone. */
+  calendar: OfficeCalendar;
+  /** Quadras, bairros, districts, places outside the city, and the city's outline. */
+  places: PlaceDirectory;
+  /** Emergency numbers and the city's phone lines. */
+  contacts: ContactDirectory;
+};
 
+/** A profile that cannot run: lists every problem found, file by file. */
+export class CityProfileError extends Error {
+  constructor(
+    readonly directory: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid city profile at ${directory}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CityProfileError';
+  }
+}
+
+/** Reads and checks a whole city profile folder; fails at start-up with every problem at once. */
 export const loadCityProfile = (directory: string): CityProfile => {
-  const profile = cityProfileSchema.parse(readJson(join(directory, 'city.json')));
-  const texts = cityTextsSchema.parse(readJson(join(directory, 'texts.pt-BR.json')));
-  return { ...profile, texts, directory };
+  const problems: string[] = [];
+  const read = <S extends z.ZodType>(file: string, schema: S) => readProfileFile(directory, file, schema, problems);
+  const profile = read(CITY_PROFILE_FILES.city, cityProfileSchema);
+  const texts = read(CITY_PROFILE_FILES.texts, cityTextsSchema);
+  const catalogFile = read(CITY_PROFILE_FILES.catalog, catalogFileSchema);
+  const departmentsFile = read(CITY_PROFILE_FILES.departments, departmentsFileSchema);
+  const calendarFile = read(CITY_PROFILE_FILES.calendar, calendarFileSchema);
+  const placesFile = read(CITY_PROFILE_FILES.places, placesFileSchema);
+  const contactsFile = read(CITY_PROFILE_FILES.contacts, contactsFileSchema);
+  if (!profile || !texts || !catalogFile || !departmentsFile || !calendarFile || !placesFile || !contactsFile)
+    throw new CityProfileError(directory, problems);
+
+  const departments = toDepartments(departmentsFile);
+  const catalog = toCatalog(catalogFile);
+  const calendar: OfficeCalendar = {
+    timezone: profile.timezone,
+    weeklyHours: toWeeklyHours(calendarFile),
+    businessWeekdays: calendarFile.businessWeekdays,
+    holidays: toHolidays(calendarFile),
+  };
+  const places = toPlaceDirectory(placesFile);
+  const contacts = toContacts(contactsFile);
+  problems.push(
+    ...departmentProblems(departments),
+    ...catalogProblems(catalog, departments),
+    ...calendarProblems(calendar),
+    ...placeProblems(places),
+    ...contactProblems(contacts, departments),
+  );
+  if (problems.length > 0) throw new CityProfileError(directory, problems);
+  return { ...profile, texts, directory, catalog, departments, calendar, places, contacts };
 };
