@@ -39,16 +39,16 @@ export class JobRunner extends ClaimLoop {
 
   protected async round(): Promise<void> {
     const { concurrency, pollMs = 250 } = this.options;
-    const free = concurrency - this.inflight;
-    const claimed = free > 0 ? await this.claim(free) : [];
-    for (const job of claimed) this.track(this.execute(job));
+    const free = concurrency - this.inFlight.size;
+    const claimed = this.worthClaiming(free, concurrency) ? await this.claim(free) : [];
+    for (const job of claimed) this.track(job.id, () => this.execute(job));
     // Claim again only when a job finished or arrived: polling in a tight loop would starve webhook intake.
     await this.wake.wait(pollMs);
   }
 
   private async claim(limit: number): Promise<Job[]> {
     try {
-      return await this.options.jobs.claim(this.options.db, this.options.clock.now().getTime(), limit, this.options.leaseMs ?? 60_000);
+      return await this.options.jobs.claim(this.options.db, this.options.clock.now().getTime(), limit, this.options.leaseMs ?? 60_000, this.inFlight);
     } catch (error) {
       this.options.logger.error({ err: error }, 'job claim failed');
       return [];
@@ -61,7 +61,7 @@ export class JobRunner extends ClaimLoop {
     const context: JobContext = {
       job,
       complete: async (tx) => {
-        await jobs.markDone(tx, job.id, clock.now().getTime());
+        await jobs.markDone(tx, job, clock.now().getTime());
         completed = true;
       },
     };
@@ -69,7 +69,7 @@ export class JobRunner extends ClaimLoop {
       const handler = this.options.handlers[job.kind];
       if (!handler) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload) as unknown, context);
-      if (!completed) await jobs.markDone(db, job.id, clock.now().getTime());
+      if (!completed) await jobs.markDone(db, job, clock.now().getTime());
       metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'done' });
     } catch (error) {
       await this.fail(job, error).catch((e: unknown) => logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
@@ -81,13 +81,13 @@ export class JobRunner extends ClaimLoop {
     const now = clock.now().getTime();
     const message = errorMessage(error);
     if (error instanceof PermanentJobError || job.attempts >= maxAttempts) {
-      await jobs.markDead(db, job.id, message, now);
+      await jobs.markDead(db, job, message, now);
       metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'dead' });
       logger.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed for good');
       return;
     }
     const delay = Math.min(10 * 60_000, 500 * 2 ** (job.attempts - 1)) * (0.5 + Math.random());
-    await jobs.scheduleRetry(db, job.id, now + Math.round(delay), message, now);
+    await jobs.scheduleRetry(db, job, now + Math.round(delay), message, now);
     metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'retry' });
     logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed, will retry');
   }

@@ -3,6 +3,7 @@ import type { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import type { OutboundMessage } from '../channels/whatsapp-cloud/outbound-message.js';
 import { callbackDataFor } from '../domain/messaging/callback-data.js';
 import type { Clock } from '../platform/clock.js';
+import { Batcher } from '../platform/batcher.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -40,9 +41,15 @@ export class OutboxDispatcher extends ClaimLoop {
   private readonly throughput: TokenBucket;
   private readonly pairs: KeyedTokenBuckets;
   private sweptAt: number;
+  /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
+  private readonly acceptances: Batcher<{ row: OutboxRow; wamid: string }, undefined>;
 
   constructor(private readonly o: DispatcherOptions) {
     super();
+    this.acceptances = new Batcher(async (accepted) => {
+      await o.outbox.markAcceptedMany(o.db, accepted, this.now());
+      return accepted.map(() => undefined);
+    });
     this.sweptAt = o.clock.now().getTime();
     this.throughput = new TokenBucket(o.maxMps, Math.max(1, Math.ceil(o.maxMps)), o.clock.now().getTime());
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
@@ -55,8 +62,8 @@ export class OutboxDispatcher extends ClaimLoop {
   protected async round(): Promise<void> {
     const pollMs = this.o.pollMs ?? 250;
     if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
-    const budget = Math.min(this.o.concurrency - this.inflight, this.throughput.available(this.now()));
-    const rows = budget > 0 ? await this.claim(budget) : [];
+    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.now()));
+    const rows = this.worthClaiming(budget, this.o.concurrency) ? await this.claim(budget) : [];
     let throttledMs = 0;
     for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
     if (this.now() - this.sweptAt > 60_000) {
@@ -64,13 +71,13 @@ export class OutboxDispatcher extends ClaimLoop {
       this.sweptAt = this.now();
     }
     // Claim again when a send finished or a message arrived (or a rate limit lifts), never in a tight loop.
-    if (budget <= 0 && this.inflight === 0) return this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
+    if (budget <= 0 && this.inFlight.size === 0) return this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
     return this.wake.wait(throttledMs > 0 ? Math.min(pollMs, throttledMs) : pollMs);
   }
 
   private async claim(limit: number): Promise<OutboxRow[]> {
     try {
-      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
+      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000, this.inFlight);
     } catch (error) {
       this.o.logger.error({ err: error }, 'outbox claim failed');
       return [];
@@ -82,15 +89,15 @@ export class OutboxDispatcher extends ClaimLoop {
     const now = this.now();
     const pairWait = this.pairs.take(row.recipient, now);
     if (pairWait > 0) {
-      await this.o.outbox.retryAt(this.o.db, row.id, now + pairWait, now, undefined, false);
+      await this.o.outbox.retryAt(this.o.db, row, now + pairWait, now, undefined, false);
       return 0;
     }
     const wait = this.throughput.take(now);
     if (wait > 0) {
-      await this.o.outbox.retryAt(this.o.db, row.id, now + wait, now, undefined, false);
+      await this.o.outbox.retryAt(this.o.db, row, now + wait, now, undefined, false);
       return wait;
     }
-    this.track(this.send(row));
+    this.track(row.id, () => this.send(row));
     return 0;
   }
 
@@ -100,7 +107,7 @@ export class OutboxDispatcher extends ClaimLoop {
       const payload = JSON.parse(row.payload) as OutboundMessage;
       const { wamid } = await this.o.graph.sendMessage(row.recipient, payload, callbackDataFor(row.id));
       this.o.metrics.graphLatency.observe((performance.now() - started) / 1000);
-      await this.o.outbox.markAccepted(this.o.db, row.id, wamid, this.now());
+      await this.acceptances.submit({ row, wamid });
       this.o.metrics.outboundSent.inc({ outcome: 'accepted', code: '' });
       if (row.attempts === 1 && row.cause) this.o.metrics.replyLatency.observe((this.now() - row.created_at) / 1000);
     } catch (error) {
@@ -115,7 +122,7 @@ export class OutboxDispatcher extends ClaimLoop {
       // Meta may have accepted it: wait for a status webhook with our callback data before sending again.
       metrics.outboundSent.inc({ outcome: 'unreachable', code: '' });
       logger.warn({ outboxId: row.id, err: error.message }, 'Graph API unreachable; send outcome unknown');
-      return outbox.retryAt(db, row.id, now + (this.o.uncertainGraceMs ?? 30_000), now, { code: null, detail: error.message });
+      return outbox.retryAt(db, row, now + (this.o.uncertainGraceMs ?? 30_000), now, { code: null, detail: error.message });
     }
     const code = error instanceof GraphError ? error.code : 131000;
     const status = error instanceof GraphError ? error.httpStatus : 500;
@@ -124,14 +131,14 @@ export class OutboxDispatcher extends ClaimLoop {
     metrics.outboundSent.inc({ outcome: decision.action, code: String(code) });
     if (decision.action === 'pause_sending') {
       await this.o.pause.pause(code, detail);
-      return outbox.retryAt(db, row.id, now, now, { code, detail }, false);
+      return outbox.retryAt(db, row, now, now, { code, detail }, false);
     }
     if (decision.action === 'retry' && row.attempts < maxAttempts) {
       if (code === 131056) this.pairs.drain(row.recipient, now);
       if (code === 130429) this.throughput.drain(now);
-      return outbox.retryAt(db, row.id, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
+      return outbox.retryAt(db, row, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
     }
     logger.warn({ outboxId: row.id, code, detail, recipient: row.recipient }, 'outbound message rejected');
-    return outbox.markRejected(db, row.id, code, detail, now);
+    return outbox.markRejected(db, row, code, detail, now);
   }
 }

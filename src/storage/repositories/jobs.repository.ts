@@ -32,14 +32,14 @@ export class JobsRepository {
   }
 
   /**
-   * Takes up to `limit` ready jobs whose group has nothing earlier still pending or running. On PostgreSQL the
-   * rows are locked with SKIP LOCKED, so several instances never take the same job.
+   * Takes up to `limit` ready jobs whose group has nothing earlier still pending or running; `attempts` of each
+   * returned job is the number of this attempt. On PostgreSQL the claim is durable (status running, a lease, rows
+   * locked with SKIP LOCKED) so several instances never take the same job. SQLite serves a single process, so
+   * there the claim is kept in memory by the caller (`inFlight`) and costs no write.
    */
-  async claim(db: Executor, now: number, limit: number, leaseMs: number): Promise<Job[]> {
-    // One statement, so an empty poll costs a single query and no transaction.
+  async claim(db: Executor, now: number, limit: number, leaseMs: number, inFlight: ReadonlySet<number>): Promise<Job[]> {
     let candidates = db
       .selectFrom('jobs as j')
-      .select('j.id')
       .where('j.status', '=', 'pending')
       .where('j.run_at', '<=', now)
       .where(({ not, exists, selectFrom }) =>
@@ -55,34 +55,39 @@ export class JobsRepository {
       )
       .orderBy('j.id')
       .limit(limit);
-    if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    if (this.dialect === 'sqlite') {
+      if (inFlight.size > 0) candidates = candidates.where('j.id', 'not in', [...inFlight]);
+      const rows = await candidates.selectAll('j').execute();
+      return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
+    }
     return db
       .updateTable('jobs')
       .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
-      .where('id', 'in', candidates)
+      .where('id', 'in', candidates.select('j.id').forUpdate().skipLocked())
       .where('status', '=', 'pending')
       .returningAll()
       .execute()
       .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
-  async markDone(db: Executor, id: number, now: number): Promise<void> {
-    await db.updateTable('jobs').set({ status: 'done', locked_until: null, updated_at: now }).where('id', '=', id).execute();
+  /** The attempt ends: `job.attempts` (this attempt's number) is recorded with the outcome. */
+  async markDone(db: Executor, job: Pick<Job, 'id' | 'attempts'>, now: number): Promise<void> {
+    await db.updateTable('jobs').set({ status: 'done', attempts: job.attempts, locked_until: null, updated_at: now }).where('id', '=', job.id).execute();
   }
 
-  async scheduleRetry(db: Executor, id: number, runAt: number, error: string, now: number): Promise<void> {
+  async scheduleRetry(db: Executor, job: Pick<Job, 'id' | 'attempts'>, runAt: number, error: string, now: number): Promise<void> {
     await db
       .updateTable('jobs')
-      .set({ status: 'pending', run_at: runAt, locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
-      .where('id', '=', id)
+      .set({ status: 'pending', attempts: job.attempts, run_at: runAt, locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
+      .where('id', '=', job.id)
       .execute();
   }
 
-  async markDead(db: Executor, id: number, error: string, now: number): Promise<void> {
+  async markDead(db: Executor, job: Pick<Job, 'id' | 'attempts'>, error: string, now: number): Promise<void> {
     await db
       .updateTable('jobs')
-      .set({ status: 'dead', locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
-      .where('id', '=', id)
+      .set({ status: 'dead', attempts: job.attempts, locked_until: null, last_error: error.slice(0, 2000), updated_at: now })
+      .where('id', '=', job.id)
       .execute();
   }
 

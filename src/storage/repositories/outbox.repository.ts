@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Dialect, Executor } from '../database.js';
+import type { Db, Dialect, Executor } from '../database.js';
 import type { DeliveryStatus, OutboxRow } from '../schema.js';
 
 export interface EnqueueOutbound {
@@ -44,11 +44,14 @@ export class OutboxRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
-  /** The oldest ready message of each recipient whose earlier messages are all settled (order per citizen). */
-  async claim(db: Executor, now: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  /**
+   * The oldest ready message of each recipient whose earlier messages are all settled (order per citizen);
+   * `attempts` is the number of this attempt. Durable on PostgreSQL (state sending, a lease, SKIP LOCKED); kept in
+   * memory by the caller on SQLite (`inFlight`), which serves a single process.
+   */
+  async claim(db: Executor, now: number, limit: number, leaseMs: number, inFlight: ReadonlySet<number>): Promise<OutboxRow[]> {
     let candidates = db
       .selectFrom('outbox as o')
-      .select('o.id')
       .where('o.state', '=', 'pending')
       .where('o.next_attempt_at', '<=', now)
       .where(({ not, exists, selectFrom }) =>
@@ -64,48 +67,59 @@ export class OutboxRepository {
       )
       .orderBy('o.id')
       .limit(limit);
-    if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    if (this.dialect === 'sqlite') {
+      if (inFlight.size > 0) candidates = candidates.where('o.id', 'not in', [...inFlight]);
+      const rows = await candidates.selectAll('o').execute();
+      return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
+    }
     return db
       .updateTable('outbox')
       .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
-      .where('id', 'in', candidates)
+      .where('id', 'in', candidates.select('o.id').forUpdate().skipLocked())
       .where('state', '=', 'pending')
       .returningAll()
       .execute()
       .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
-  async markAccepted(db: Executor, id: number, wamid: string, now: number): Promise<void> {
+  /** Records Meta's acceptance of several sends in one transaction (group commit). */
+  async markAcceptedMany(db: Db, accepted: Array<{ row: Pick<OutboxRow, 'id' | 'attempts'>; wamid: string }>, now: number): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      for (const { row, wamid } of accepted) await this.markAccepted(tx, row, wamid, now);
+    });
+  }
+
+  async markAccepted(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, wamid: string, now: number): Promise<void> {
     await db
       .updateTable('outbox')
-      .set({ state: 'accepted', wamid, accepted_at: now, lease_until: null, error_code: null, error_detail: null, updated_at: now })
-      .where('id', '=', id)
+      .set({ state: 'accepted', wamid, attempts: row.attempts, accepted_at: now, lease_until: null, error_code: null, error_detail: null, updated_at: now })
+      .where('id', '=', row.id)
       .where('state', 'in', ['sending', 'pending'])
       .execute();
   }
 
-  /** Back to the queue at `at`; `countAttempt: false` undoes the claim's attempt (we never reached Meta). */
-  async retryAt(db: Executor, id: number, at: number, now: number, error?: { code: number | null; detail: string }, countAttempt = true): Promise<void> {
+  /** Back to the queue at `at`; `countAttempt: false` when the attempt never reached Meta (a local rate limit). */
+  async retryAt(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, at: number, now: number, error?: { code: number | null; detail: string }, countAttempt = true): Promise<void> {
     await db
       .updateTable('outbox')
-      .set((eb) => ({
+      .set({
         state: 'pending',
+        attempts: countAttempt ? row.attempts : row.attempts - 1,
         next_attempt_at: at,
         lease_until: null,
         updated_at: now,
-        ...(countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
         ...(error ? { error_code: error.code, error_detail: error.detail.slice(0, 1000) } : {}),
-      }))
-      .where('id', '=', id)
-      .where('state', '=', 'sending')
+      })
+      .where('id', '=', row.id)
+      .where('state', 'in', ['sending', 'pending'])
       .execute();
   }
 
-  async markRejected(db: Executor, id: number, code: number, detail: string, now: number): Promise<void> {
+  async markRejected(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, code: number, detail: string, now: number): Promise<void> {
     await db
       .updateTable('outbox')
-      .set({ state: 'rejected', lease_until: null, error_code: code, error_detail: detail.slice(0, 1000), updated_at: now })
-      .where('id', '=', id)
+      .set({ state: 'rejected', attempts: row.attempts, lease_until: null, error_code: code, error_detail: detail.slice(0, 1000), updated_at: now })
+      .where('id', '=', row.id)
       .execute();
   }
 
@@ -125,10 +139,11 @@ export class OutboxRepository {
 
   /** Applies a status webhook; a message we sent but did not hear back from is settled by its callback data. */
   async applyDelivery(db: Executor, wamid: string, status: DeliveryStatus, errorCode: number | null, outboxId: number | null, now: number): Promise<void> {
-    let row = await db.selectFrom('outbox').select(['id', 'delivery', 'state']).where('wamid', '=', wamid).executeTakeFirst();
+    let row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('wamid', '=', wamid).executeTakeFirst();
     if (!row && outboxId !== null) {
-      row = await db.selectFrom('outbox').select(['id', 'delivery', 'state']).where('id', '=', outboxId).executeTakeFirst();
-      if (row && row.state !== 'accepted') await this.markAccepted(db, row.id, wamid, now);
+      row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('id', '=', outboxId).executeTakeFirst();
+      // Meta received it, so at least one attempt was made (on SQLite an attempt in flight is not yet counted).
+      if (row && row.state !== 'accepted') await this.markAccepted(db, { id: row.id, attempts: Math.max(row.attempts, 1) }, wamid, now);
     }
     if (!row || !outranks(status, row.delivery)) return;
     await db
