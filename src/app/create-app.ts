@@ -89,11 +89,14 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
   await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
-  const http = await registerHttp({ config, db, repos, clock, metrics, logger, onAccepted: () => jobs.wake.notify(), readinessChecks });
-  const simulator = config.whatsapp.simulator
-    ? // Loaded only in simulator mode: production never loads the fake Graph API.
-      await (await import('./simulator-mode.js')).attachSimulator(http, config, { clock, logger, baseUrl: () => baseUrl })
-    : undefined;
+  // Loaded only in simulator mode: production never loads the fake Graph API.
+  const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
+  const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
+  const http = await registerHttp({
+    config, db, repos, clock, metrics, logger, readinessChecks,
+    onAccepted: () => jobs.wake.notify(),
+    ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
+  });
 
   const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
 

@@ -5,7 +5,7 @@ import { receiveNotifications, type IntakeResult } from '../domain/messaging/rec
 import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes } from '../http/api/auth.routes.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
-import { createHttpServer } from '../http/server.js';
+import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
@@ -21,6 +21,8 @@ export interface HttpWiring {
   metrics: Metrics;
   logger: Logger;
   onAccepted: () => void;
+  /** More routes for browsers (the simulator page in simulator mode). */
+  browserRoutes?: (scope: FastifyInstance) => Promise<void>;
   /** Extra readiness checks, e.g. Redis when configured. */
   readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
@@ -43,7 +45,10 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     metrics,
     onAccepted: wiring.onAccepted,
   });
-  registerAuthRoutes(http, { db, repos, clock, cookieSecure: config.http.cookieSecure });
-  http.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
+  await browserScope(http, async (scope) => {
+    registerAuthRoutes(scope, { db, repos, clock, cookieSecure: config.http.cookieSecure });
+    scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
+    await wiring.browserRoutes?.(scope);
+  });
   return http;
 };

@@ -7,12 +7,8 @@ import type { Logger } from '../platform/logger.js';
 export type AttachedSimulator = Simulator;
 
 /** With no access token, Meta is played by the in-process simulator, which calls our own webhook. */
-export const attachSimulator = async (
-  http: FastifyInstance,
-  config: Config,
-  context: { clock: Clock; logger: Logger; baseUrl: () => string },
-): Promise<Simulator> => {
-  const simulator = new Simulator({
+export const createSimulator = (config: Config, context: { clock: Clock; logger: Logger; baseUrl: () => string }): Simulator =>
+  new Simulator({
     appSecret: config.whatsapp.appSecret ?? '',
     phoneNumberId: config.whatsapp.phoneNumberId,
     displayPhoneNumber: config.city.whatsapp.displayPhoneNumber,
@@ -24,6 +20,7 @@ export const attachSimulator = async (
     maxMps: config.whatsapp.maxMps,
     businessName: config.city.name,
   });
-  await registerSimulatorRoutes(http, simulator);
-  return simulator;
-};
+
+/** The fake Graph API, the `/simulador` page and its API. */
+export const registerSimulator = (scope: FastifyInstance, simulator: Simulator): Promise<void> =>
+  Promise.resolve(registerSimulatorRoutes(scope, simulator));

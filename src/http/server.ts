@@ -45,7 +45,11 @@ const installErrorHandler = (app: FastifyInstance): void => {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not_found', 'Endereço não encontrado.')));
 };
 
-/** The Fastify instance with what every route relies on: zod validation, raw JSON bodies, security headers, OpenAPI. */
+/**
+ * The Fastify instance with what every route relies on: zod validation, raw JSON bodies, errors, OpenAPI.
+ * Browser concerns (security headers, cookies, rate limits) live in `browserScope`, so the webhook Meta calls
+ * thousands of times a minute does not pay for them.
+ */
 export const createHttpServer = async (logger: Logger): Promise<FastifyInstance> => {
   // Per-request access logs are left to the reverse proxy; errors are still logged.
   const app = Fastify({
@@ -59,19 +63,6 @@ export const createHttpServer = async (logger: Logger): Promise<FastifyInstance>
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonKeepingRaw);
   installErrorHandler(app);
-  await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Whats Palmas API', description: 'API do console de atendimento do Whats Palmas.', version: '0.1.0' },
@@ -79,6 +70,26 @@ export const createHttpServer = async (logger: Logger): Promise<FastifyInstance>
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   return app;
+};
+
+/** Registers routes meant for browsers (console, API, simulator page) with security headers, cookies and rate limits. */
+export const browserScope = async (app: FastifyInstance, routes: (scope: FastifyInstance) => Promise<void> | void): Promise<void> => {
+  await app.register(async (scope) => {
+    await scope.register(fastifyCookie);
+    await scope.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+        },
+      },
+    });
+    await scope.register(fastifyRateLimit, { global: false });
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+    await routes(scope);
+  });
 };

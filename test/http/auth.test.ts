@@ -59,6 +59,12 @@ describe('sign-in', () => {
     expect((await login('maria@palmas.to.gov.br', 'outra-senha-1')).status).toBe(200);
   });
 
+  it('sends browser security headers on console and API routes', async () => {
+    const response = await login('ninguem@palmas.to.gov.br', 'x');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
   it('documents the API at /api/docs', async () => {
     const spec = (await (await fetch(`${testApp.url}/api/docs/json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me']));
