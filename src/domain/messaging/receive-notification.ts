@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { isDeliveryStatus } from '../../storage/repositories/outbox.repository.js';
-import { JOB, type ProcessInboundPayload } from './job-kinds.js';
 import { outboxIdFromCallback } from './callback-data.js';
+import { JOB, type ProcessInboundPayload } from './job-kinds.js';
 import type { InboundMessage, ParsedNotification } from './notification.js';
 
 export interface IntakeResult {
@@ -12,11 +12,6 @@ export interface IntakeResult {
   kept: number;
 }
 
-/**
- * Stores everything notifications carry in one transaction: new messages with a processing job each
- * (grouped by citizen so they run in order), delivery statuses, and the rest kept raw. Once this commits the
- * webhooks may be acknowledged: nothing in them can be lost any more.
- */
 /** What is kept of an inbound message: the content the engine reads, and Meta's original for the record. */
 export interface StoredInboundPayload {
   content: InboundMessage['content'];
@@ -34,36 +29,52 @@ const storedPayload = (m: InboundMessage): StoredInboundPayload => ({
   raw: m.raw,
 });
 
+/**
+ * Stores everything notifications carry in one transaction: new messages with a processing job each
+ * (grouped by citizen so they run in order), delivery statuses, and the rest kept raw. Once this commits the
+ * webhooks may be acknowledged: nothing in them can be lost any more. Messages of the whole batch go in one
+ * insert, so a busy webhook costs a few statements per batch rather than per message.
+ */
 export const receiveNotifications = async (db: Db, repos: Repositories, notifications: ParsedNotification[], now: number): Promise<IntakeResult[]> =>
   db.transaction().execute(async (tx) => {
+    const inserted = await storeMessages(tx, repos, notifications.flatMap((n) => n.messages), now);
     const results: IntakeResult[] = [];
-    for (const parsed of notifications) results.push(await storeNotification(tx, repos, parsed, now));
+    for (const parsed of notifications) {
+      const accepted = parsed.messages.filter((m) => inserted.delete(m.wamid)).length;
+      results.push({
+        accepted,
+        duplicates: parsed.messages.length - accepted,
+        statuses: await storeStatuses(tx, repos, parsed, now),
+        kept: parsed.kept.length,
+      });
+      for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
+    }
     return results;
   });
 
-const storeNotification = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number): Promise<IntakeResult> => {
-  const result: IntakeResult = { accepted: 0, duplicates: 0, statuses: 0, kept: 0 };
-  for (const message of parsed.messages) {
-    const isNew = await repos.inbound.insertIfNew(
-      tx,
-      { wamid: message.wamid, citizenKey: message.citizenKey, phoneNumberId: message.phoneNumberId, type: message.type, sentAt: message.sentAt, payload: storedPayload(message) },
-      now,
-    );
-    if (!isNew) {
-      result.duplicates += 1;
-      continue;
-    }
-    const payload: ProcessInboundPayload = { wamid: message.wamid };
-    await repos.jobs.enqueue(tx, { kind: JOB.processInbound, groupKey: message.citizenKey, payload }, now);
-    result.accepted += 1;
-  }
+/** Inserts new messages and their jobs; returns the wamids that were new (redeliveries are left out). */
+const storeMessages = async (tx: Tx, repos: Repositories, messages: InboundMessage[], now: number): Promise<Set<string>> => {
+  if (messages.length === 0) return new Set();
+  const inserted = await repos.inbound.insertManyIfNew(
+    tx,
+    messages.map((m) => ({ wamid: m.wamid, citizenKey: m.citizenKey, phoneNumberId: m.phoneNumberId, type: m.type, sentAt: m.sentAt, payload: storedPayload(m) })),
+    now,
+  );
+  const fresh = new Set(inserted);
+  const jobs = messages
+    .filter((m, index) => fresh.has(m.wamid) && messages.findIndex((other) => other.wamid === m.wamid) === index)
+    .map((m) => ({ kind: JOB.processInbound, groupKey: m.citizenKey, payload: { wamid: m.wamid } satisfies ProcessInboundPayload }));
+  await repos.jobs.enqueueMany(tx, jobs, now);
+  return fresh;
+};
+
+const storeStatuses = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number): Promise<number> => {
+  let applied = 0;
   for (const status of parsed.statuses) {
     const isNew = await repos.statuses.insertIfNew(tx, { ...status, errorCode: status.errorCode ?? null, payload: status.raw });
     if (!isNew || !isDeliveryStatus(status.status)) continue;
     await repos.outbox.applyDelivery(tx, status.wamid, status.status, status.errorCode ?? null, outboxIdFromCallback(status.callbackData), now);
-    result.statuses += 1;
+    applied += 1;
   }
-  for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
-  result.kept = parsed.kept.length;
-  return result;
+  return applied;
 };

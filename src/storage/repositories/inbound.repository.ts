@@ -24,21 +24,28 @@ export interface StoredInbound {
 export class InboundRepository {
   /** Returns false when this wamid was stored before (a redelivery). */
   async insertIfNew(db: Executor, message: NewInbound, now: number): Promise<boolean> {
-    const inserted = await db
+    return (await this.insertManyIfNew(db, [message], now)).length === 1;
+  }
+
+  /** Inserts in one statement; returns the wamids that were new (redeliveries and repeats are skipped). */
+  async insertManyIfNew(db: Executor, messages: NewInbound[], now: number): Promise<string[]> {
+    const rows = await db
       .insertInto('inbound_messages')
-      .values({
-        wamid: message.wamid,
-        citizen_key: message.citizenKey,
-        phone_number_id: message.phoneNumberId,
-        type: message.type,
-        sent_at: message.sentAt,
-        received_at: now,
-        payload: JSON.stringify(message.payload),
-      })
+      .values(
+        messages.map((message) => ({
+          wamid: message.wamid,
+          citizen_key: message.citizenKey,
+          phone_number_id: message.phoneNumberId,
+          type: message.type,
+          sent_at: message.sentAt,
+          received_at: now,
+          payload: JSON.stringify(message.payload),
+        })),
+      )
       .onConflict((oc) => oc.column('wamid').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted !== undefined;
+      .returning('wamid')
+      .execute();
+    return rows.map((row) => row.wamid);
   }
 
   async byWamid(db: Executor, wamid: string): Promise<StoredInbound | undefined> {

@@ -13,22 +13,28 @@ export interface EnqueueJob {
 export class JobsRepository {
   constructor(private readonly dialect: Dialect) {}
 
-  async enqueue(db: Executor, job: EnqueueJob, now: number): Promise<number> {
-    const row = await db
+  async enqueue(db: Executor, job: EnqueueJob, now: number): Promise<void> {
+    await this.enqueueMany(db, [job], now);
+  }
+
+  /** Adds jobs in one statement, in the given order (which is their order within a group). */
+  async enqueueMany(db: Executor, jobs: EnqueueJob[], now: number): Promise<void> {
+    if (jobs.length === 0) return;
+    await db
       .insertInto('jobs')
-      .values({
-        kind: job.kind,
-        group_key: job.groupKey ?? null,
-        payload: JSON.stringify(job.payload),
-        status: 'pending',
-        attempts: 0,
-        run_at: job.runAt ?? now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+      .values(
+        jobs.map((job) => ({
+          kind: job.kind,
+          group_key: job.groupKey ?? null,
+          payload: JSON.stringify(job.payload),
+          status: 'pending' as const,
+          attempts: 0,
+          run_at: job.runAt ?? now,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
   }
 
   /**
