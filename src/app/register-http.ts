@@ -36,7 +36,10 @@ const refreshQueueGauges = async ({ db, repos, metrics }: HttpWiring): Promise<v
 export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {
   const { config, db, repos, clock, metrics } = wiring;
   const http = await createHttpServer(wiring.logger);
-  const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => receiveNotifications(db, repos, batch, clock.now().getTime()));
+  const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => {
+    metrics.intakeBatchSize.observe(batch.length);
+    return receiveNotifications(db, repos, batch, clock.now().getTime());
+  });
   registerHealthRoutes(http, { db, metrics, checks: wiring.readinessChecks, beforeScrape: () => refreshQueueGauges(wiring) });
   registerWhatsAppWebhookRoutes(http, {
     verifyToken: config.whatsapp.verifyToken,

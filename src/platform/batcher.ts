@@ -1,7 +1,8 @@
 /**
- * Group commit: items submitted while a batch is being written wait and go together in the next one, so under
- * load many webhook notifications share one transaction, and alone each still goes at once. If a batch fails,
- * its items are retried one by one, so one bad item cannot fail the others.
+ * Group commit: items submitted in the same turn of the event loop, or while a batch is being written, go
+ * together in the next batch, so under load many webhook notifications share one transaction, and alone each
+ * still goes at once (after the current turn). If a batch fails, its items are retried one by one, so one bad
+ * item cannot fail the others.
  */
 export class Batcher<T, R> {
   private queue: Array<{ item: T; resolve: (value: R) => void; reject: (error: unknown) => void }> = [];
@@ -15,12 +16,14 @@ export class Batcher<T, R> {
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.busy) void this.drain();
+      if (!this.busy) {
+        this.busy = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.busy = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {

@@ -25,6 +25,12 @@ export const createMetrics = () => {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
+    intakeBatchSize: new Histogram({
+      name: 'whatsapp_webhook_batch_size',
+      help: 'Webhook notifications committed together in one transaction (group commit)',
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers,
+    }),
     sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
     queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
   };
