@@ -1,4 +1,5 @@
 import { benchIntake } from './intake.js';
+import { benchNluAccuracy } from './nlu-accuracy.js';
 import { benchReplyLatency } from './reply-latency.js';
 import { describeMachine } from './machine.js';
 
@@ -6,6 +7,7 @@ import { describeMachine } from './machine.js';
 const suites: Record<string, () => Promise<void>> = {
   intake: benchIntake,
   'reply-latency': benchReplyLatency,
+  'nlu-accuracy': benchNluAccuracy,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in suites);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
@@ -5,6 +6,7 @@ import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import type { Config } from '../config/load-config.js';
 import { bootstrapAdmin } from '../domain/attendants/users.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
+import { createClassifier, loadTrainingData } from '../nlu/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { JobRunner } from '../jobs/job-runner.js';
@@ -92,8 +94,10 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   // Loaded only in simulator mode: production never loads the fake Graph API.
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
+  const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
+  logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks,
+    config, db, repos, clock, metrics, logger, readinessChecks, classifier,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });

@@ -3,7 +3,9 @@ import type { Config } from '../config/load-config.js';
 import type { ParsedNotification } from '../domain/messaging/notification.js';
 import { receiveNotifications, type IntakeResult } from '../domain/messaging/receive-notification.js';
 import { Batcher } from '../platform/batcher.js';
-import { registerAuthRoutes } from '../http/api/auth.routes.js';
+import { registerAuthRoutes, requireUser } from '../http/api/auth.routes.js';
+import { registerNluRoutes } from '../http/api/nlu.routes.js';
+import type { Classifier } from '../nlu/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
@@ -21,6 +23,7 @@ export interface HttpWiring {
   metrics: Metrics;
   logger: Logger;
   onAccepted: () => void;
+  classifier: Classifier;
   /** More routes for browsers (the simulator page in simulator mode). */
   browserRoutes?: (scope: FastifyInstance) => Promise<void>;
   /** Extra readiness checks, e.g. Redis when configured. */
@@ -49,7 +52,9 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     onAccepted: wiring.onAccepted,
   });
   await browserScope(http, async (scope) => {
-    registerAuthRoutes(scope, { db, repos, clock, cookieSecure: config.http.cookieSecure });
+    const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
+    registerAuthRoutes(scope, auth);
+    registerNluRoutes(scope, { classifier: wiring.classifier, requireUser: requireUser(auth) });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);
   });
