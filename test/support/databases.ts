@@ -43,6 +43,4 @@ export const dialects: Array<{ name: string; create: () => Promise<TestDatabase>
   ...(postgresUrl ? [{ name: 'postgres', create: postgresDatabase }] : []),
 ];
 
-if (!postgresUrl && process.env.VITEST_WORKER_ID === '1') {
-  console.warn('[tests] TEST_DATABASE_URL not set: PostgreSQL tests are skipped (SQLite runs).');
-}
+if (!postgresUrl) console.log('[skip] PostgreSQL tier: TEST_DATABASE_URL is not set, database tests run on SQLite only');
