@@ -49,9 +49,10 @@ export class SendingPause {
   }
 
   async resume(): Promise<void> {
+    const wasPaused = (await this.settings.get<PauseRecord>(this.db, KEY)) !== undefined;
     await this.settings.remove(this.db, KEY);
     this.cached = undefined;
     this.metrics.sendingPaused.set(0);
-    this.logger.info('WhatsApp sending resumed');
+    if (wasPaused) this.logger.info('WhatsApp sending resumed');
   }
 }
