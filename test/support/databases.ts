@@ -3,6 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
+import { openStorage, type Storage } from '../../src/storage/database.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+import { createRepositories, type Repositories } from '../../src/storage/repositories/index.js';
 
 /** PostgreSQL tests run when TEST_DATABASE_URL points at a server (CI sets it); each gets its own database. */
 export const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -44,3 +48,22 @@ export const dialects: Array<{ name: string; create: () => Promise<TestDatabase>
 ];
 
 if (!postgresUrl) console.log('[skip] PostgreSQL tier: TEST_DATABASE_URL is not set, database tests run on SQLite only');
+
+/**
+ * A fresh, migrated database for each test of a `describe` block, on the given dialect; read `storage` and
+ * `repos` inside the tests.
+ */
+export const useMigratedStorage = (create: () => Promise<TestDatabase>) => {
+  const current = {} as { database: TestDatabase; storage: Storage; repos: Repositories };
+  beforeEach(async () => {
+    current.database = await create();
+    current.storage = openStorage(current.database.url);
+    await migrateToLatest(current.storage);
+    current.repos = createRepositories(current.storage.dialect);
+  });
+  afterEach(async () => {
+    await current.storage.close();
+    await current.database.drop();
+  });
+  return current;
+};

@@ -1,105 +1,88 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dialects, type TestDatabase } from '../../../test/support/databases.js';
-import { openStorage, type Storage } from '../database.js';
-import { migrateToLatest } from '../migrate.js';
-import { createRepositories, type Repositories } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
 
 describe.each(dialects)('queues on $name', ({ create }) => {
-  let database: TestDatabase;
-  let storage: Storage;
-  let repos: Repositories;
-
-  beforeEach(async () => {
-    database = await create();
-    storage = openStorage(database.url);
-    await migrateToLatest(storage);
-    repos = createRepositories(storage.dialect);
-  });
-
-  afterEach(async () => {
-    await storage.close();
-    await database.drop();
-  });
+  const current = useMigratedStorage(create);
 
   it('runs one group at a time, in order, and other groups alongside', async () => {
-    const { db } = storage;
-    for (const [group, n] of [['a', 1], ['a', 2], ['b', 1], ['a', 3]] as const) await repos.jobs.enqueue(db, { kind: 'k', groupKey: group, payload: { group, n } }, 0);
-    const first = await repos.jobs.claim(db, 0, 10, 1000, new Set());
+    const { db } = current.storage;
+    for (const [group, n] of [['a', 1], ['a', 2], ['b', 1], ['a', 3]] as const) await current.repos.jobs.enqueue(db, { kind: 'k', groupKey: group, payload: { group, n } }, 0);
+    const first = await current.repos.jobs.claim(db, 0, 10, 1000, new Set());
     expect(first.map((j) => JSON.parse(j.payload))).toEqual([{ group: 'a', n: 1 }, { group: 'b', n: 1 }]);
     expect(first.map((j) => j.attempts)).toEqual([1, 1]);
-    expect(await repos.jobs.claim(db, 0, 10, 1000, new Set(first.map((j) => j.id)))).toEqual([]);
-    await repos.jobs.markDone(db, first[0]!, 1);
-    const second = await repos.jobs.claim(db, 1, 10, 1000, new Set([first[1]!.id]));
+    expect(await current.repos.jobs.claim(db, 0, 10, 1000, new Set(first.map((j) => j.id)))).toEqual([]);
+    await current.repos.jobs.markDone(db, first[0]!, 1);
+    const second = await current.repos.jobs.claim(db, 1, 10, 1000, new Set([first[1]!.id]));
     expect(second.map((j) => JSON.parse(j.payload))).toEqual([{ group: 'a', n: 2 }]);
   });
 
   it('keeps later jobs of a group waiting while an earlier one waits for its retry', async () => {
-    const { db } = storage;
-    await repos.jobs.enqueue(db, { kind: 'k', groupKey: 'a', payload: 1 }, 0);
-    await repos.jobs.enqueue(db, { kind: 'k', groupKey: 'a', payload: 2 }, 0);
-    const [job] = await repos.jobs.claim(db, 0, 10, 1000, new Set());
-    await repos.jobs.scheduleRetry(db, job!, 5_000, 'boom', 0);
-    expect((await repos.jobs.claim(db, 5_000, 10, 1000, new Set()))[0]?.attempts).toBe(2);
-    await repos.jobs.scheduleRetry(db, { id: job!.id, attempts: 2 }, 5_000, 'boom', 0);
-    expect(await repos.jobs.claim(db, 1_000, 10, 1000, new Set())).toEqual([]);
-    expect((await repos.jobs.claim(db, 5_000, 10, 1000, new Set())).map((j) => j.payload)).toEqual(['1']);
+    const { db } = current.storage;
+    await current.repos.jobs.enqueue(db, { kind: 'k', groupKey: 'a', payload: 1 }, 0);
+    await current.repos.jobs.enqueue(db, { kind: 'k', groupKey: 'a', payload: 2 }, 0);
+    const [job] = await current.repos.jobs.claim(db, 0, 10, 1000, new Set());
+    await current.repos.jobs.scheduleRetry(db, job!, 5_000, 'boom', 0);
+    expect((await current.repos.jobs.claim(db, 5_000, 10, 1000, new Set()))[0]?.attempts).toBe(2);
+    await current.repos.jobs.scheduleRetry(db, { id: job!.id, attempts: 2 }, 5_000, 'boom', 0);
+    expect(await current.repos.jobs.claim(db, 1_000, 10, 1000, new Set())).toEqual([]);
+    expect((await current.repos.jobs.claim(db, 5_000, 10, 1000, new Set())).map((j) => j.payload)).toEqual(['1']);
   });
 
   it('gives a job back when its worker died', async () => {
-    const { db } = storage;
-    await repos.jobs.enqueue(db, { kind: 'k', payload: 1 }, 0);
-    await repos.jobs.claim(db, 0, 10, 1000, new Set());
-    if (storage.dialect === 'postgres') {
+    const { db } = current.storage;
+    await current.repos.jobs.enqueue(db, { kind: 'k', payload: 1 }, 0);
+    await current.repos.jobs.claim(db, 0, 10, 1000, new Set());
+    if (current.storage.dialect === 'postgres') {
       // Claims are durable leases: another instance sees the job only once the lease expired.
-      expect(await repos.jobs.claim(db, 500, 10, 1000, new Set())).toEqual([]);
-      expect(await repos.jobs.releaseExpired(db, 500)).toBe(0);
-      expect(await repos.jobs.releaseExpired(db, 1_001)).toBe(1);
-      expect((await repos.jobs.claim(db, 1_001, 10, 1000, new Set()))[0]?.attempts).toBe(2);
+      expect(await current.repos.jobs.claim(db, 500, 10, 1000, new Set())).toEqual([]);
+      expect(await current.repos.jobs.releaseExpired(db, 500)).toBe(0);
+      expect(await current.repos.jobs.releaseExpired(db, 1_001)).toBe(1);
+      expect((await current.repos.jobs.claim(db, 1_001, 10, 1000, new Set()))[0]?.attempts).toBe(2);
     } else {
       // One process serves SQLite: a restarted process (nothing in flight) takes the job again.
-      expect((await repos.jobs.claim(db, 500, 10, 1000, new Set()))[0]?.payload).toBe('1');
+      expect((await current.repos.jobs.claim(db, 500, 10, 1000, new Set()))[0]?.payload).toBe('1');
     }
   });
 
   it('sends one citizen messages in order and ignores a repeated idempotency key', async () => {
-    const { db } = storage;
+    const { db } = current.storage;
     const message = (key: string, recipient: string) => ({ idempotencyKey: key, recipient, payload: { key } });
-    expect(await repos.outbox.enqueue(db, [message('m1', 'ana'), message('m2', 'ana'), message('m3', 'bia')], 0)).toBe(3);
-    expect(await repos.outbox.enqueue(db, [message('m1', 'ana')], 0)).toBe(0);
-    const first = await repos.outbox.claim(db, 0, 10, 1000, new Set());
+    expect(await current.repos.outbox.enqueue(db, [message('m1', 'ana'), message('m2', 'ana'), message('m3', 'bia')], 0)).toBe(3);
+    expect(await current.repos.outbox.enqueue(db, [message('m1', 'ana')], 0)).toBe(0);
+    const first = await current.repos.outbox.claim(db, 0, 10, 1000, new Set());
     expect(first.map((r) => r.idempotency_key)).toEqual(['m1', 'm3']);
-    expect(await repos.outbox.claim(db, 0, 10, 1000, new Set(first.map((r) => r.id)))).toEqual([]);
-    await repos.outbox.markAccepted(db, first[0]!, 'wamid.1', 1);
-    expect((await repos.outbox.claim(db, 1, 10, 1000, new Set([first[1]!.id]))).map((r) => r.idempotency_key)).toEqual(['m2']);
+    expect(await current.repos.outbox.claim(db, 0, 10, 1000, new Set(first.map((r) => r.id)))).toEqual([]);
+    await current.repos.outbox.markAccepted(db, first[0]!, 'wamid.1', 1);
+    expect((await current.repos.outbox.claim(db, 1, 10, 1000, new Set([first[1]!.id]))).map((r) => r.idempotency_key)).toEqual(['m2']);
   });
 
   it('applies delivery statuses monotonically and settles a message by its callback data', async () => {
-    const { db } = storage;
-    await repos.outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }], 0);
-    const [row] = await repos.outbox.claim(db, 0, 10, 1000, new Set());
+    const { db } = current.storage;
+    await current.repos.outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }], 0);
+    const [row] = await current.repos.outbox.claim(db, 0, 10, 1000, new Set());
     // The process died before recording Meta's answer; the status webhook names the row.
-    await repos.outbox.applyDelivery(db, 'wamid.X', 'sent', null, row!.id, 10);
-    await repos.outbox.applyDelivery(db, 'wamid.X', 'read', null, null, 11);
-    await repos.outbox.applyDelivery(db, 'wamid.X', 'delivered', null, null, 12);
-    await repos.outbox.applyDelivery(db, 'wamid.X', 'failed', 131026, null, 13);
-    const settled = await repos.outbox.byId(db, row!.id);
+    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'sent', null, row!.id, 10);
+    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'read', null, null, 11);
+    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'delivered', null, null, 12);
+    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'failed', 131026, null, 13);
+    const settled = await current.repos.outbox.byId(db, row!.id);
     expect(settled).toMatchObject({ state: 'accepted', wamid: 'wamid.X', delivery: 'read' });
   });
 
   it('deduplicates inbound messages and statuses', async () => {
-    const { db } = storage;
+    const { db } = current.storage;
     const inbound = { wamid: 'wamid.A', citizenKey: 'ana', phoneNumberId: '1', type: 'text', sentAt: 0, payload: {} };
-    expect(await repos.inbound.insertIfNew(db, inbound, 0)).toBe(true);
-    expect(await repos.inbound.insertIfNew(db, inbound, 1)).toBe(false);
+    expect(await current.repos.inbound.insertIfNew(db, inbound, 0)).toBe(true);
+    expect(await current.repos.inbound.insertIfNew(db, inbound, 1)).toBe(false);
     const status = { wamid: 'wamid.B', status: 'read', recipient: 'ana', occurredAt: 0, errorCode: null, payload: {} };
-    expect(await repos.statuses.insertIfNew(db, status)).toBe(true);
-    expect(await repos.statuses.insertIfNew(db, status)).toBe(false);
+    expect(await current.repos.statuses.insertIfNew(db, status)).toBe(true);
+    expect(await current.repos.statuses.insertIfNew(db, status)).toBe(false);
   });
 
   it('records a citizen once and keeps the latest contact time', async () => {
-    const { db } = storage;
-    await repos.citizens.recordContact(db, { key: 'ana', waId: 'ana', userId: undefined, profileName: 'Ana', at: 100 });
-    const again = await repos.citizens.recordContact(db, { key: 'ana', waId: 'ana', userId: 'user.1', profileName: undefined, at: 50 });
+    const { db } = current.storage;
+    await current.repos.citizens.recordContact(db, { key: 'ana', waId: 'ana', userId: undefined, profileName: 'Ana', at: 100 });
+    const again = await current.repos.citizens.recordContact(db, { key: 'ana', waId: 'ana', userId: 'user.1', profileName: undefined, at: 50 });
     expect(again).toMatchObject({ profile_name: 'Ana', user_id: 'user.1', first_seen_at: 100, last_inbound_at: 100 });
   });
 });
