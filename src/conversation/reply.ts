@@ -12,4 +12,15 @@ export type Reply =
   | { kind: 'location_request'; body: string };
 
 /** Side effects the engine asks for; the application carries them out in the same transaction. */
-export type Effect = { kind: 'store_media'; mediaId: string; mimeType: string };
+export type Effect =
+  | { kind: 'store_media'; mediaId: string; mimeType: string }
+  | { kind: 'record_consent'; accepted: boolean }
+  | { kind: 'save_registration'; name?: string; place?: { placeId?: string; text: string; latitude?: number; longitude?: number } }
+  | { kind: 'set_opt_in'; optedIn: boolean }
+  | { kind: 'open_request'; serviceCode: string; location: { placeId?: string; text: string; latitude?: number; longitude?: number }; description: string; reference?: string; mediaIds: string[] }
+  | { kind: 'lookup_protocol'; protocol: string }
+  | { kind: 'handoff'; message: string | undefined; urgent: boolean }
+  | { kind: 'describe_data' }
+  | { kind: 'request_deletion' };
+
+export const text = (body: string): Reply => ({ kind: 'text', body });

@@ -1,4 +1,4 @@
-import { converse, initialState, type ConversationState } from '../../conversation/engine.js';
+import { greet, initialGreetingState, type GreetingState } from '../../conversation/greeting.js';
 import type { Reply } from '../../conversation/reply.js';
 import type { Translate } from '../../platform/i18n.js';
 import type { Db, Tx } from '../../storage/database.js';
@@ -40,8 +40,8 @@ export const handleInboundMessage = async (
       at: inbound.sent_at,
     });
     const stored = await repos.conversations.load(tx, citizen.key);
-    const state = (stored?.state as ConversationState | undefined) ?? initialState();
-    const outcome = converse(state, { content: payload.content, profileName: citizen.profile_name ?? undefined }, deps.t);
+    const state = (stored?.state as GreetingState | undefined) ?? initialGreetingState();
+    const outcome = greet(state, { content: payload.content, profileName: citizen.profile_name ?? undefined }, deps.t);
     await repos.conversations.save(tx, citizen.key, outcome.state, now);
     const messages = outcome.replies.flatMap((reply) => deps.render(reply));
     await repos.outbox.enqueue(

@@ -1,0 +1,40 @@
+import type { CityProfile } from '../config/city-profile.js';
+import type { Translate } from '../platform/i18n.js';
+import type { InboundContent } from './input.js';
+import type { Effect, Reply } from './reply.js';
+import type { ConversationState } from './state.js';
+
+/** What the engine knows about the citizen (read by the application before the turn). */
+export interface CitizenView {
+  name: string | undefined;
+  consent: 'accepted' | 'declined' | undefined;
+  optedIn: boolean;
+}
+
+/** What free text seems to ask for, worked out (asynchronously) by the classifier before the turn. */
+export interface Understanding {
+  serviceCode: string | null;
+  intent: string | null;
+}
+
+export interface Turn {
+  content: InboundContent;
+  /** When the citizen sent it (Unix ms). */
+  at: number;
+  profileName: string | undefined;
+  citizen: CitizenView;
+  understanding: Understanding | undefined;
+}
+
+/** The city and its words; everything the engine needs that is not in the state or the turn. */
+export interface EngineContext {
+  city: Pick<CityProfile, 'catalog' | 'places' | 'calendar' | 'contacts' | 'privacyPolicyUrl' | 'departments'>;
+  t: Translate;
+  alwaysOpen: boolean;
+}
+
+export interface Outcome {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+}
