@@ -129,6 +129,121 @@ export interface SettingTable {
   updated_at: Millis;
 }
 
+/**
+ * What a citizen told us about themselves, kept apart from `citizens` (which every inbound message touches).
+ * One row per citizen, created on the first consent, registration or opt-in. A choice is current when its
+ * timestamp is set and the opposite one is null: accepting clears declined_at, opting in clears opted_out_at;
+ * the earlier timestamp is kept on the way back (consent given once, then withdrawn).
+ */
+export interface CitizenProfileTable {
+  citizen_key: string;
+  /** The name they chose to be called (not WhatsApp's profile name). */
+  name: string | null;
+  /** Where they live: a place id of the city profile and/or the text they typed, or a pin. */
+  place_id: string | null;
+  place_text: string | null;
+  place_latitude: number | null;
+  place_longitude: number | null;
+  consent_accepted_at: Millis | null;
+  consent_declined_at: Millis | null;
+  /** Version id of the privacy notice they answered (see domain/citizens privacyNoticeVersion). */
+  consent_notice: string | null;
+  broadcast_opted_in_at: Millis | null;
+  broadcast_opted_out_at: Millis | null;
+  /** Where the last opt-in/out came from: 'whatsapp', 'console', 'meta'. */
+  broadcast_source: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** A citizen's LGPD request (deletion now; access/correction can follow) for staff to act on. */
+export type DataRequestKind = 'deletion';
+export type DataRequestStatus = 'open' | 'done' | 'rejected';
+
+export interface DataRequestTable {
+  id: Generated<number>;
+  citizen_key: string;
+  kind: DataRequestKind;
+  status: DataRequestStatus;
+  note: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+  closed_at: Millis | null;
+}
+
+/** Last protocol sequence handed out per year of opening; bumped in the opening transaction. */
+export interface ProtocolCounterTable {
+  year: number;
+  last: number;
+}
+
+export type ServiceRequestStatus = 'aberto' | 'em_analise' | 'encaminhado' | 'em_execucao' | 'concluido' | 'indeferido' | 'cancelado';
+export type ServiceRequestChannel = 'whatsapp' | 'phone' | 'open311';
+
+export interface ServiceRequestTable {
+  id: Generated<number>;
+  /** "YYYY-NNNNNN": year of opening in the city's timezone and a sequence restarting each year. */
+  protocol: string;
+  service_code: string;
+  /** Resolved from the catalog on the day of opening and kept: departments change by decree. */
+  department_id: string;
+  /** Null for requests without a known citizen (Open311 without contact, anonymous reports later). */
+  citizen_key: string | null;
+  channel: ServiceRequestChannel;
+  status: ServiceRequestStatus;
+  latitude: number | null;
+  longitude: number | null;
+  place_id: string | null;
+  address: string | null;
+  reference: string | null;
+  description: string;
+  /** JSON array of `media.media_id`. */
+  media_ids: string;
+  /** Due date from the service's business days; null when the service has no deadline. */
+  expected_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ServiceRequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  /** Status before the change; null for the opening event. */
+  from_status: ServiceRequestStatus | null;
+  status: ServiceRequestStatus;
+  note: string | null;
+  /** 'citizen', 'system' or 'attendant:<user id>'. */
+  actor: string;
+  at: Millis;
+}
+
+export type HandoffStatus = 'waiting' | 'taken' | 'closed';
+
+export interface HandoffTable {
+  id: Generated<number>;
+  citizen_key: string;
+  /** Null: general queue. */
+  department_id: string | null;
+  /** What the citizen left for the team when asking; later messages are in handoff_messages. */
+  message: string | null;
+  /** 1 when human attendance was open at the time of asking, else 0. */
+  attendance_open: number;
+  /** 1 when the text sounded like an emergency. */
+  urgent: number;
+  status: HandoffStatus;
+  taken_by: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+  closed_at: Millis | null;
+}
+
+export interface HandoffMessageTable {
+  id: Generated<number>;
+  handoff_id: number;
+  body: string;
+  at: Millis;
+}
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -141,6 +256,13 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   settings: SettingTable;
+  citizen_profiles: CitizenProfileTable;
+  data_requests: DataRequestTable;
+  protocol_counters: ProtocolCounterTable;
+  service_requests: ServiceRequestTable;
+  service_request_events: ServiceRequestEventTable;
+  handoffs: HandoffTable;
+  handoff_messages: HandoffMessageTable;
 }
 
 export type Job = Selectable<JobTable>;
@@ -151,3 +273,9 @@ export type OutboxUpdate = Updateable<OutboxTable>;
 export type Citizen = Selectable<CitizenTable>;
 export type User = Selectable<UserTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type CitizenProfileRow = Selectable<CitizenProfileTable>;
+export type DataRequestRow = Selectable<DataRequestTable>;
+export type ServiceRequestRow = Selectable<ServiceRequestTable>;
+export type ServiceRequestEventRow = Selectable<ServiceRequestEventTable>;
+export type HandoffRow = Selectable<HandoffTable>;
+export type HandoffMessageRow = Selectable<HandoffMessageTable>;

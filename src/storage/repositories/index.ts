@@ -1,11 +1,14 @@
 import type { Dialect } from '../database.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { DataRequestsRepository } from './data-requests.repository.js';
+import { HandoffsRepository } from './handoffs.repository.js';
 import { InboundRepository } from './inbound.repository.js';
 import { JobsRepository } from './jobs.repository.js';
 import { MediaRepository } from './media.repository.js';
 import { MessageStatusesRepository } from './message-statuses.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
 import { UsersRepository } from './users.repository.js';
@@ -14,11 +17,14 @@ import { WebhookEventsRepository } from './webhook-events.repository.js';
 export const createRepositories = (dialect: Dialect) => ({
   citizens: new CitizensRepository(),
   conversations: new ConversationsRepository(),
+  dataRequests: new DataRequestsRepository(),
+  handoffs: new HandoffsRepository(),
   inbound: new InboundRepository(),
   jobs: new JobsRepository(dialect),
   media: new MediaRepository(),
   statuses: new MessageStatusesRepository(),
   outbox: new OutboxRepository(dialect),
+  requests: new ServiceRequestsRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),
   users: new UsersRepository(),
