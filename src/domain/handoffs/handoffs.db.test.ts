@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
+import { appendHandoffMessage, pendingHandoffFor, requestHandoff } from './index.js';
+
+describe.each(dialects)('handoffs on $name', ({ create }) => {
+  const current = useMigratedStorage(create);
+  // Concurrent tests leave several pooled PostgreSQL connections; pg's pool.end() resolves before their sockets
+  // close, and the shared teardown's `drop database … with (force)` would then kill them mid-close (an unhandled
+  // error). Closing first and letting them finish avoids that race (runs before the shared afterEach). Worth fixing
+  // in test/support/databases.ts instead.
+  afterEach(async () => {
+    if (current.storage.dialect !== 'postgres') return;
+    await current.storage.close(); // closing twice is harmless on PostgreSQL (Kysely destroys once)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
+  it('queues a citizen once; asking again adds the message to the pending handoff', async () => {
+    const { db } = current.storage;
+    expect(await pendingHandoffFor(db, current.repos, 'ana')).toBeUndefined();
+    const first = await requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: 'seihab', message: ' O poste caiu ', attendanceOpen: false, urgent: true }, 10);
+    expect(first).toMatchObject({
+      created: true,
+      handoff: { citizenKey: 'ana', departmentId: 'seihab', message: 'O poste caiu', attendanceOpen: false, urgent: true, status: 'waiting', messages: [] },
+    });
+    const again = await requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: null, message: 'alguém?', attendanceOpen: true }, 20);
+    expect(again).toMatchObject({ created: false, handoff: { id: first.handoff.id, departmentId: 'seihab', messages: [{ body: 'alguém?', at: 20 }] } });
+    expect(await current.storage.db.selectFrom('handoffs').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('never queues twice under concurrent requests', async () => {
+    const { db } = current.storage;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: null, message: `m${i}`, attendanceOpen: true }, i)),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const pending = await pendingHandoffFor(db, current.repos, 'ana');
+    expect(pending?.messages).toHaveLength(4);
+  });
+
+  it('appends later messages while waiting, and only then; a closed handoff lets them queue anew', async () => {
+    const { db } = current.storage;
+    expect(await appendHandoffMessage(db, current.repos, 'ana', 'oi', 1)).toMatchObject({ ok: false, error: { code: 'no_pending_handoff' } });
+    const { handoff } = await requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: null, attendanceOpen: true }, 2);
+    expect(handoff.message).toBeNull();
+    expect(await appendHandoffMessage(db, current.repos, 'ana', '   ', 3)).toMatchObject({ ok: false, error: { code: 'empty_message' } });
+    expect(await appendHandoffMessage(db, current.repos, 'ana', 'rua 5', 4)).toEqual({ ok: true, value: { body: 'rua 5', at: 4 } });
+    expect((await pendingHandoffFor(db, current.repos, 'ana'))?.messages).toEqual([{ body: 'rua 5', at: 4 }]);
+    await current.repos.handoffs.setStatus(db, handoff.id, 'taken', 5, 7);
+    expect(await pendingHandoffFor(db, current.repos, 'ana')).toMatchObject({ status: 'taken', takenBy: 7 });
+    await current.repos.handoffs.setStatus(db, handoff.id, 'closed', 6);
+    expect(await pendingHandoffFor(db, current.repos, 'ana')).toBeUndefined();
+    expect((await requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: null, attendanceOpen: true }, 7)).created).toBe(true);
+  });
+});
