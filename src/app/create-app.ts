@@ -5,6 +5,7 @@ import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import type { Config } from '../config/load-config.js';
 import { bootstrapAdmin } from '../domain/attendants/users.js';
+import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { createClassifier, loadTrainingData } from '../nlu/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
@@ -73,13 +74,20 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     concurrency: config.outbox.concurrency,
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
   });
-  const t = createTranslator(config.city.texts);
+  const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
+  logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
+  const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
   const jobs = new JobRunner({
     db, jobs: repos.jobs, clock, logger, metrics,
     concurrency: config.jobs.concurrency,
     handlers: {
       [JOB.processInbound]: processInboundHandler({
-        db, repos, t, graph, clock, logger,
+        db, repos, engine, graph, clock, logger,
+        ports: conversationPorts({ repos, city: config.city, engine, logger }),
+        understand: async (text) => {
+          const { serviceCode, intent } = await classifier.classify(text);
+          return { serviceCode, intent };
+        },
         render: renderReply,
         onReplies: () => dispatcher.wake.notify(),
       }),
@@ -94,8 +102,6 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   // Loaded only in simulator mode: production never loads the fake Graph API.
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
-  const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
-  logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
   const http = await registerHttp({
     config, db, repos, clock, metrics, logger, readinessChecks, classifier,
     onAccepted: () => jobs.wake.notify(),

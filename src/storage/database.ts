@@ -69,6 +69,9 @@ const openPostgres = (url: string, poolSize: number): Storage => {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format) } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; unhandled, its error
+  // event would end the process.
+  pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 };

@@ -34,21 +34,49 @@ const simulator = () => {
   return sim;
 };
 
+/** Sends, then waits for the bot's reply containing `expected` (after this message). */
+const exchange = async (phone: string, send: () => { acknowledged: Promise<void> }, expected: string): Promise<string> => {
+  await send().acknowledged;
+  const reply = await simulator().waitForOutbound(phone, (m) => outboundText(m).includes(expected));
+  return outboundText(reply);
+};
+
 describe('the real server with the built-in simulator as Meta', () => {
-  it('greets a citizen who says "oi", by name, through signed webhooks and the fake Graph API', async () => {
-    const sent = simulator().sendText('5563999990101', 'Joana', 'oi');
-    await sent.acknowledged;
-    const reply = await simulator().waitForOutbound('5563999990101');
-    expect(outboundText(reply)).toContain('Olá, Joana!');
-    const conversation = simulator().conversation('5563999990101');
-    expect(conversation?.messages.some((m) => m.direction === 'in' && m.id === sent.wamid)).toBe(true);
+  it('registers a citizen, takes a request told in free text and gives a protocol she can look up', async () => {
+    const phone = '5563999990101';
+    const sim = simulator();
+    await exchange(phone, () => sim.sendText(phone, 'Joana', 'oi'), 'LGPD');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'consent:yes'), 'Como você gostaria de ser chamado');
+    await exchange(phone, () => sim.sendText(phone, 'Joana', 'joana'), 'Prazer, Joana!');
+    await exchange(phone, () => sim.sendText(phone, 'Joana', 'arse 12'), '106 Sul');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'place:yes'), 'avisos');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'optin:yes'), 'Tudo certo, Joana!');
+    await exchange(phone, () => sim.sendText(phone, 'Joana', 'boa tarde, o poste aqui da rua ta apagado faz uns 3 dias'), 'Iluminação pública');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'svc:iluminacao-publica'), 'Onde fica o poste');
+    await exchange(phone, () => sim.sendLocation(phone, 'Joana', { latitude: -10.1844, longitude: -48.3336 }), 'Conte em poucas palavras');
+    await exchange(phone, () => sim.sendText(phone, 'Joana', 'poste apagado há 3 dias na alameda 5'), 'foto');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'skip'), 'ponto de referência');
+    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'skip'), 'Confira o pedido');
+    const opened = await exchange(phone, () => sim.sendReply(phone, 'Joana', 'req:confirm'), 'Protocolo');
+    const protocol = /\*(\d{4}-\d{6})\*/.exec(opened)?.[1];
+    expect(protocol).toMatch(/^2026-\d{6}$/);
+    expect(opened).toContain('Infraestrutura');
+    const status = await exchange(phone, () => sim.sendText(phone, 'Joana', `protocolo ${protocol}`), 'Situação');
+    expect(status).toContain('Aberto');
+    // Someone else asking for the same protocol learns nothing.
+    const other = '5563999990199';
+    await exchange(other, () => sim.sendText(other, 'Rui', 'oi'), 'LGPD');
+    await exchange(other, () => sim.sendReply(other, 'Rui', 'consent:no'), 'Como posso ajudar');
+    expect(await exchange(other, () => sim.sendText(other, 'Rui', `protocolo ${protocol}`), 'Não encontrei')).toContain('Não encontrei esse protocolo');
   });
 
   it('keeps a photo the citizen sends, checked against its sha256, and says so', async () => {
     const bytes = png();
+    await exchange('5563999990102', () => simulator().sendText('5563999990102', 'Pedro', 'oi'), 'LGPD');
+    await exchange('5563999990102', () => simulator().sendReply('5563999990102', 'Pedro', 'consent:no'), 'Como posso ajudar');
     const sent = simulator().sendImage('5563999990102', 'Pedro', { bytes, mimeType: 'image/png', caption: 'buraco na rua' });
     await sent.acknowledged;
-    const reply = await simulator().waitForOutbound('5563999990102');
+    const reply = await simulator().waitForOutbound('5563999990102', (m) => outboundText(m).includes('Recebemos'));
     expect(outboundText(reply)).toContain('Recebemos seu arquivo');
     const { db } = testApp.app.storage;
     const deadline = Date.now() + 5_000;
@@ -61,15 +89,14 @@ describe('the real server with the built-in simulator as Meta', () => {
   });
 
   it('answers a message type it cannot handle instead of staying silent', async () => {
-    await simulator().sendUnsupported('5563999990103', 'Ana').acknowledged;
-    const reply = await simulator().waitForOutbound('5563999990103');
-    expect(outboundText(reply)).toContain('ainda não é aceito');
+    await exchange('5563999990103', () => simulator().sendText('5563999990103', 'Ana', 'oi'), 'LGPD');
+    await exchange('5563999990103', () => simulator().sendReply('5563999990103', 'Ana', 'consent:no'), 'Como posso ajudar');
+    expect(await exchange('5563999990103', () => simulator().sendUnsupported('5563999990103', 'Ana'), 'ainda não')).toContain('ainda não é aceito');
   });
 
   it('is refused by Meta (131047) outside the 24-hour window and records why', async () => {
     const citizen = '5563999990104';
-    await simulator().sendText(citizen, 'Rui', 'oi').acknowledged;
-    await simulator().waitForOutbound(citizen);
+    await exchange(citizen, () => simulator().sendText(citizen, 'Rui', 'oi'), 'LGPD');
     clock.advance(25 * 60 * 60 * 1000);
     const { app } = testApp;
     await app.repos.outbox.enqueue(app.storage.db, [{ idempotencyKey: 'late-notice', recipient: citizen, payload: { type: 'text', text: { body: 'Aviso tardio' } } }], clock.now().getTime());

@@ -104,7 +104,8 @@ describe('POST /webhooks/whatsapp', () => {
     await post(textNotification('wamid.HELLO', citizen, 'oi'));
     const [send] = await graph.waitForSends(1, 5_000, citizen);
     expect(send?.authorization).toBe('Bearer test-access-token');
-    expect(send?.body).toMatchObject({ messaging_product: 'whatsapp', type: 'text', text: { body: expect.stringContaining('Joana') } });
+    // A first message brings the privacy notice, with buttons to answer it.
+    expect(send?.body).toMatchObject({ messaging_product: 'whatsapp', type: 'interactive', interactive: { type: 'button', body: { text: expect.stringContaining('LGPD') } } });
     const read = graph.calls.find((c) => c.body.status === 'read' && c.body.message_id === 'wamid.HELLO');
     expect(read?.body.typing_indicator).toEqual({ type: 'text' });
 

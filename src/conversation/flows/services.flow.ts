@@ -1,4 +1,5 @@
 import { findService } from '../../domain/catalog/index.js';
+import { parseProtocol } from '../../domain/requests/protocol.js';
 import type { EngineContext, Outcome, Turn } from '../context.js';
 import { groupOptions, groupReply, HUMAN_OPTION, mainMenuOptions, menuReply, PROTOCOL_OPTION } from '../menu.js';
 import { goTo } from '../outcome.js';
@@ -8,7 +9,10 @@ import { isEmojiOnly, isNo, isThanks, isYes, pickOption } from '../words.js';
 import { startHandoff } from './handoff.flow.js';
 import { startRequest } from './request.flow.js';
 
-/** "2026-000123", "2026 000123", "2026000123" anywhere in a message → "2026-000123". */
+/**
+ * In free text only the full form counts ("2026-000123", "2026 000123", "2026000123"), so a date like 28/11/2026
+ * is not read as a protocol; when the bot asked for a protocol, looser forms are accepted (`parseProtocol`).
+ */
 export const findProtocol = (text: string): string | undefined => {
   const match = /\b(20\d{2})[\s./-]?(\d{6})\b/.exec(text);
   return match ? `${match[1]}-${match[2]}` : undefined;
@@ -67,7 +71,7 @@ export const servicesStep = (state: ConversationState, turn: Turn, ctx: EngineCo
   const { step } = state;
   const { content } = turn;
   if (step.name === 'askProtocol' && content.type === 'text') {
-    const protocol = findProtocol(content.body);
+    const protocol = parseProtocol(content.body);
     if (protocol) return goTo(state, { name: 'menu' }, [], [{ kind: 'lookup_protocol', protocol }]);
     return goTo(state, step, [{ kind: 'text', body: ctx.t('protocol.notFound') }]);
   }

@@ -1,22 +1,38 @@
-import { greet, initialGreetingState, type GreetingState } from '../../conversation/greeting.js';
-import type { Reply } from '../../conversation/reply.js';
-import type { Translate } from '../../platform/i18n.js';
+import { converse, readState, type CitizenView, type EngineContext, type Understanding } from '../../conversation/engine.js';
+import type { Effect, Reply } from '../../conversation/reply.js';
 import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
-import { JOB, type StoreMediaPayload } from './job-kinds.js';
+import type { Citizen } from '../../storage/schema.js';
 import type { StoredInboundPayload } from './receive-notification.js';
+
+/** What the conversation needs from the rest of the domain, inside the message's transaction. */
+export interface ConversationPorts {
+  citizenView(tx: Tx, citizen: Citizen): Promise<CitizenView>;
+  /** Carries out an effect; returns the replies that depend on its result (a protocol number, a history). */
+  apply(tx: Tx, citizen: Citizen, effect: Effect, cause: string, now: number): Promise<Reply[]>;
+}
 
 export interface InboundHandlingDeps {
   db: Db;
   repos: Repositories;
-  t: Translate;
+  engine: EngineContext;
+  ports: ConversationPorts;
+  /** Works out what free text asks for (the classifier is asynchronous, so it runs before the transaction). */
+  understand: (text: string) => Promise<Understanding>;
   /** Turns a reply into the channel's message bodies (WhatsApp: within Meta's limits). */
   render: (reply: Reply) => object[];
 }
 
+const understandingFor = async (deps: InboundHandlingDeps, wamid: string): Promise<Understanding | undefined> => {
+  const inbound = await deps.repos.inbound.byWamid(deps.db, wamid);
+  const content = inbound ? (JSON.parse(inbound.payload) as StoredInboundPayload).content : undefined;
+  return content?.type === 'text' ? deps.understand(content.body) : undefined;
+};
+
 /**
  * Runs one inbound message through the conversation: the citizen's record, the new conversation state, the
- * replies (as outbox rows) and the job's completion are committed together, so a crash re-runs it whole or not at all.
+ * effects, the replies (as outbox rows) and the job's completion are committed together, so a crash re-runs it
+ * whole or not at all.
  */
 export const handleInboundMessage = async (
   deps: InboundHandlingDeps,
@@ -25,6 +41,7 @@ export const handleInboundMessage = async (
   complete: (tx: Tx) => Promise<void>,
 ): Promise<{ replies: number }> => {
   const { repos } = deps;
+  const understanding = await understandingFor(deps, wamid);
   return deps.db.transaction().execute(async (tx) => {
     const inbound = await repos.inbound.byWamid(tx, wamid);
     if (!inbound || inbound.processed_at !== null) {
@@ -40,21 +57,17 @@ export const handleInboundMessage = async (
       at: inbound.sent_at,
     });
     const stored = await repos.conversations.load(tx, citizen.key);
-    const state = (stored?.state as GreetingState | undefined) ?? initialGreetingState();
-    const outcome = greet(state, { content: payload.content, profileName: citizen.profile_name ?? undefined }, deps.t);
+    const turn = { content: payload.content, at: inbound.sent_at, profileName: citizen.profile_name ?? undefined, citizen: await deps.ports.citizenView(tx, citizen), understanding };
+    const outcome = converse(readState(stored?.state), turn, deps.engine);
     await repos.conversations.save(tx, citizen.key, outcome.state, now);
-    const messages = outcome.replies.flatMap((reply) => deps.render(reply));
+    const replies = [...outcome.replies];
+    for (const effect of outcome.effects) replies.push(...(await deps.ports.apply(tx, citizen, effect, wamid, now)));
+    const messages = replies.flatMap((reply) => deps.render(reply));
     await repos.outbox.enqueue(
       tx,
       messages.map((message, index) => ({ idempotencyKey: `${wamid}:${index}`, recipient: citizen.key, payload: message, cause: wamid })),
       now,
     );
-    for (const effect of outcome.effects) {
-      if (effect.kind !== 'store_media') continue;
-      await repos.media.register(tx, { mediaId: effect.mediaId, inboundWamid: wamid, citizenKey: citizen.key, mimeType: effect.mimeType }, now);
-      const job: StoreMediaPayload = { mediaId: effect.mediaId, inboundWamid: wamid };
-      await repos.jobs.enqueue(tx, { kind: JOB.storeMedia, payload: job }, now);
-    }
     await repos.inbound.markProcessed(tx, wamid, now);
     await complete(tx);
     return { replies: messages.length };

@@ -1,0 +1,86 @@
+import type { CitizenView, EngineContext } from '../../conversation/engine.js';
+import { protocolReplies, requestOpenedReplies, storedDataReplies } from '../../conversation/follow-ups.js';
+import type { Effect, Reply } from '../../conversation/reply.js';
+import { isAttendanceOpen } from '../calendar/index.js';
+import { findService } from '../catalog/index.js';
+import { describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastOptIn, updateRegistration } from '../citizens/index.js';
+import { requestHandoff } from '../handoffs/index.js';
+import { findCitizenRequest, openServiceRequest } from '../requests/index.js';
+import type { Repositories } from '../../storage/repositories/index.js';
+import type { Citizen } from '../../storage/schema.js';
+import type { Tx } from '../../storage/database.js';
+import type { Logger } from '../../platform/logger.js';
+import type { CityProfile } from '../../config/city-profile.js';
+import type { ConversationPorts } from './handle-inbound-message.js';
+import { JOB, type StoreMediaPayload } from './job-kinds.js';
+import { describeDataLines } from './stored-data-lines.js';
+
+export interface ConversationPortsDeps {
+  repos: Repositories;
+  city: CityProfile;
+  engine: EngineContext;
+  logger: Logger;
+}
+
+/** Carries out what the conversation engine decided, through the citizens, requests and handoffs domains. */
+export const conversationPorts = ({ repos, city, engine, logger }: ConversationPortsDeps): ConversationPorts => {
+  const notice = privacyNoticeVersion(city);
+
+  const citizenView = async (tx: Tx, citizen: Citizen): Promise<CitizenView> => {
+    const profile = await getCitizenProfile(tx, repos, citizen.key);
+    const consent = profile?.consent.status;
+    return { name: profile?.name ?? undefined, consent: consent === 'accepted' || consent === 'declined' ? consent : undefined, optedIn: profile?.broadcast.optedIn ?? false };
+  };
+
+  const apply = async (tx: Tx, citizen: Citizen, effect: Effect, cause: string, now: number): Promise<Reply[]> => {
+    const key = citizen.key;
+    switch (effect.kind) {
+      case 'store_media': {
+        await repos.media.register(tx, { mediaId: effect.mediaId, inboundWamid: cause, citizenKey: key, mimeType: effect.mimeType }, now);
+        const job: StoreMediaPayload = { mediaId: effect.mediaId, inboundWamid: cause };
+        await repos.jobs.enqueue(tx, { kind: JOB.storeMedia, payload: job }, now);
+        return [];
+      }
+      case 'record_consent':
+        await recordConsent(tx, repos, key, { accepted: effect.accepted, notice }, now);
+        return [];
+      case 'save_registration': {
+        const saved = await updateRegistration(tx, repos, key, { ...(effect.name ? { name: effect.name } : {}), ...(effect.place ? { place: effect.place } : {}) }, now);
+        if (!saved.ok) logger.warn({ code: saved.error.code }, 'registration answer not saved');
+        return [];
+      }
+      case 'set_opt_in':
+        await setBroadcastOptIn(tx, repos, key, effect.optedIn, 'whatsapp', now);
+        return [];
+      case 'open_request': {
+        const opened = await openServiceRequest(tx, repos, city, { ...effect, citizenKey: key, channel: 'whatsapp' }, now);
+        if (opened.ok) return requestOpenedReplies(engine, opened.value);
+        logger.warn({ code: opened.error.code, service: effect.serviceCode }, 'service request not opened');
+        return [{ kind: 'text', body: engine.t('request.failed') }];
+      }
+      case 'lookup_protocol': {
+        const request = await findCitizenRequest(tx, repos, effect.protocol, key);
+        const view = request && {
+          protocol: request.protocol,
+          serviceName: findService(city.catalog, request.serviceCode)?.menuTitle ?? request.serviceCode,
+          status: request.status,
+          updatedAt: request.updatedAt,
+          history: request.history.map((event) => ({ status: event.status, at: event.at })),
+        };
+        return protocolReplies(engine, view);
+      }
+      case 'handoff': {
+        const attendanceOpen = isAttendanceOpen(new Date(now), city.calendar, [], { alwaysOpen: engine.alwaysOpen });
+        await requestHandoff(tx, repos, { citizenKey: key, departmentId: null, message: effect.message, attendanceOpen, urgent: effect.urgent }, now);
+        return [];
+      }
+      case 'describe_data':
+        return storedDataReplies(engine, describeDataLines(engine, await describeStoredData(tx, repos, key)));
+      case 'request_deletion':
+        await requestDataDeletion(tx, repos, key, now);
+        return [];
+    }
+  };
+
+  return { citizenView, apply };
+};
