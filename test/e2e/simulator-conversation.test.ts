@@ -70,6 +70,19 @@ describe('the real server with the built-in simulator as Meta', () => {
     expect(await exchange(other, () => sim.sendText(other, 'Rui', `protocolo ${protocol}`), 'Não encontrei')).toContain('Não encontrei esse protocolo');
   });
 
+  it('outside office hours says when a person will answer, from the calendar, and queues the message', async () => {
+    // The clock says Monday 13:00 in Palmas: attendance opens at 13:30.
+    const phone = '5563999990105';
+    await exchange(phone, () => simulator().sendText(phone, 'Lia', 'oi'), 'LGPD');
+    await exchange(phone, () => simulator().sendReply(phone, 'Lia', 'consent:no'), 'Como posso ajudar');
+    const closed = await exchange(phone, () => simulator().sendText(phone, 'Lia', 'quero falar com um atendente'), 'fora do horário');
+    expect(closed).toContain('hoje, às 13h30');
+    await exchange(phone, () => simulator().sendText(phone, 'Lia', 'o caminhão de lixo não passou na minha rua'), 'fila');
+    const { app } = testApp;
+    const handoff = await app.storage.db.selectFrom('handoffs').selectAll().where('citizen_key', '=', phone).executeTakeFirst();
+    expect(handoff).toMatchObject({ status: 'waiting', attendance_open: 0 });
+  });
+
   it('keeps a photo the citizen sends, checked against its sha256, and says so', async () => {
     const bytes = png();
     await exchange('5563999990102', () => simulator().sendText('5563999990102', 'Pedro', 'oi'), 'LGPD');
