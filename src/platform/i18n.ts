@@ -1,4 +1,4 @@
-/** Looks up a text of the city profile and fills `{name}` placeholders; a missing key is a bug, so it throws. */
+/** Looks up a text of the city profile and fills its `{name}` slots; a missing key is a bug, so it throws. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export const createTranslator = (texts: Record<string, string>): Translate => (key, vars = {}) => {

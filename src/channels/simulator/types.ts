@@ -14,7 +14,7 @@ export interface SimulatorTemplate {
   status?: TemplateStatus;
   /** Decides the pricing category of statuses and the marketing opt-out rule. Default UTILITY. */
   category?: TemplateCategory;
-  /** Body text with `{{1}}` placeholders; only used to show the message in the chat page. */
+  /** Body text with `{{1}}` parameter slots; only used to show the message in the chat page. */
   body?: string;
   /** Titles of the quick-reply buttons (index 0..2); only used by the chat page and `sendReply`. */
   quickReplies?: string[];

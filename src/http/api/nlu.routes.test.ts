@@ -10,14 +10,14 @@ import { registerNluRoutes } from './nlu.routes.js';
 let app: FastifyInstance;
 
 /** Stands in for requireUser: a request is signed in when it carries the test header. */
-const stubRequireUser = async (request: FastifyRequest): Promise<void> => {
+const pretendSignedIn = async (request: FastifyRequest): Promise<void> => {
   if (request.headers['x-test-user'] !== 'attendant') throw new AppError('auth.required', 'unauthenticated', 'Faça login para continuar.');
 };
 
 beforeAll(async () => {
   const classifier = await createClassifier(await loadTrainingData(fromRoot('city', 'palmas', 'nlu')));
   app = await createHttpServer(createLogger('silent'));
-  registerNluRoutes(app, { classifier, requireUser: stubRequireUser });
+  registerNluRoutes(app, { classifier, requireUser: pretendSignedIn });
   await app.ready();
 });
 
