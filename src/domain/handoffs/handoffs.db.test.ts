@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
 import { appendHandoffMessage, pendingHandoffFor, requestHandoff } from './index.js';
 
 describe.each(dialects)('handoffs on $name', ({ create }) => {
   const current = useMigratedStorage(create);
-  // Concurrent tests leave several pooled PostgreSQL connections; pg's pool.end() resolves before their sockets
-  // close, and the shared teardown's `drop database … with (force)` would then kill them mid-close (an unhandled
-  // error). Closing first and letting them finish avoids that race (runs before the shared afterEach). Worth fixing
-  // in test/support/databases.ts instead.
-  afterEach(async () => {
-    if (current.storage.dialect !== 'postgres') return;
-    await current.storage.close(); // closing twice is harmless on PostgreSQL (Kysely destroys once)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  });
 
   it('queues a citizen once; asking again adds the message to the pending handoff', async () => {
     const { db } = current.storage;

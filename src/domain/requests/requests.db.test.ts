@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
 import { loadCityProfile } from '../../config/city-profile.js';
 import { fromRoot } from '../../platform/paths.js';
@@ -23,15 +23,6 @@ const lamp = (over: Partial<OpenServiceRequestInput> = {}): OpenServiceRequestIn
 
 describe.each(dialects)('service requests on $name', ({ create }) => {
   const current = useMigratedStorage(create);
-  // Concurrent tests leave several pooled PostgreSQL connections; pg's pool.end() resolves before their sockets
-  // close, and the shared teardown's `drop database … with (force)` would then kill them mid-close (an unhandled
-  // error). Closing first and letting them finish avoids that race (runs before the shared afterEach). Worth fixing
-  // in test/support/databases.ts instead.
-  afterEach(async () => {
-    if (current.storage.dialect !== 'postgres') return;
-    await current.storage.close(); // closing twice is harmless on PostgreSQL (Kysely destroys once)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  });
   const open = (input: OpenServiceRequestInput, at = MONDAY, repos: Repositories = current.repos) =>
     openServiceRequest(current.storage.db, repos, city, input, at);
 
