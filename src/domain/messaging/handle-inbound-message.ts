@@ -23,12 +23,6 @@ export interface InboundHandlingDeps {
   render: (reply: Reply) => object[];
 }
 
-const understandingFor = async (deps: InboundHandlingDeps, wamid: string): Promise<Understanding | undefined> => {
-  const inbound = await deps.repos.inbound.byWamid(deps.db, wamid);
-  const content = inbound ? (JSON.parse(inbound.payload) as StoredInboundPayload).content : undefined;
-  return content?.type === 'text' ? deps.understand(content.body) : undefined;
-};
-
 /**
  * Runs one inbound message through the conversation: the citizen's record, the new conversation state, the
  * effects, the replies (as outbox rows) and the job's completion are committed together, so a crash re-runs it
@@ -41,14 +35,15 @@ export const handleInboundMessage = async (
   complete: (tx: Tx) => Promise<void>,
 ): Promise<{ replies: number }> => {
   const { repos } = deps;
-  const understanding = await understandingFor(deps, wamid);
+  // Read once, before the transaction: the classifier is asynchronous, and one citizen's messages never run at once.
+  const inbound = await repos.inbound.byWamid(deps.db, wamid);
+  const payload = inbound ? (JSON.parse(inbound.payload) as StoredInboundPayload) : undefined;
+  const understanding = payload?.content.type === 'text' ? await deps.understand(payload.content.body) : undefined;
   return deps.db.transaction().execute(async (tx) => {
-    const inbound = await repos.inbound.byWamid(tx, wamid);
-    if (!inbound || inbound.processed_at !== null) {
+    if (!inbound || !payload || inbound.processed_at !== null) {
       await complete(tx);
       return { replies: 0 };
     }
-    const payload = JSON.parse(inbound.payload) as StoredInboundPayload;
     const citizen = await repos.citizens.recordContact(tx, {
       key: inbound.citizen_key,
       waId: payload.waId,
