@@ -50,8 +50,8 @@ export const finishRegistration = (state: ConversationState, ctx: EngineContext,
   return { state: base, replies: [menuReply(ctx, done.kind === 'text' ? done.body : ctx.t('menu.body'))], effects };
 };
 
-/** A plausible first name: letters, 2–40 characters, at most four words, not a command or a yes/no. */
-export const cleanName = (text: string): string | undefined => {
+/** A plausible name given as an answer (letters, 2–40 characters, at most four words, not a command or a yes/no), capitalised; storage applies its own limits (citizens/cleanName). */
+export const nameFromAnswer = (text: string): string | undefined => {
   const name = text.trim().replace(/\s+/g, ' ');
   if (name.length < 2 || name.length > 40 || isEmojiOnly(name) || !/^[\p{L}' .-]+$/u.test(name)) return undefined;
   if (name.split(' ').length > 4 || isYes(name) || isNo(name) || detectCommand(name)) return undefined;
@@ -72,7 +72,7 @@ export const registrationStep = (state: ConversationState, turn: Turn, ctx: Engi
     }
     case 'askName': {
       if (skipped) return askPlace(state, ctx, undefined);
-      const name = content.type === 'text' ? cleanName(content.body) : undefined;
+      const name = content.type === 'text' ? nameFromAnswer(content.body) : undefined;
       if (!name) return goTo(state, step, [{ kind: 'text', body: ctx.t('registration.badName') }]);
       return { ...askPlace(state, ctx, name), effects: [{ kind: 'save_registration', name }] };
     }
