@@ -3,7 +3,8 @@ import type { Config } from '../config/load-config.js';
 import type { ParsedNotification } from '../domain/messaging/notification.js';
 import { receiveNotifications, type IntakeResult } from '../domain/messaging/receive-notification.js';
 import { Batcher } from '../platform/batcher.js';
-import { registerAuthRoutes, requireUser } from '../http/api/auth.routes.js';
+import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
+import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import type { Classifier } from '../nlu/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
@@ -55,6 +56,14 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
     registerNluRoutes(scope, { classifier: wiring.classifier, requireUser: requireUser(auth) });
+    registerClosuresRoutes(scope, {
+      db,
+      repos,
+      clock,
+      timezone: config.city.calendar.timezone,
+      requireUser: requireUser(auth),
+      requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
+    });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);
   });

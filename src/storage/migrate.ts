@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Storage } from './database.js';
 import * as foundation from './migrations/2026-11-28-001-foundation.js';
 import * as citizensRequests from './migrations/2026-11-28-002-citizens-requests.js';
+import * as closures from './migrations/2026-11-28-003-closures.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
   '2026-11-28-001-foundation': foundation,
   '2026-11-28-002-citizens-requests': citizensRequests,
+  '2026-11-28-003-closures': closures,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

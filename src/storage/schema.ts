@@ -244,6 +244,18 @@ export interface HandoffMessageTable {
   at: Millis;
 }
 
+/** Days a coordinator closed attendance ("YYYY-MM-DD" local dates, inclusive); removed ones are kept. */
+export interface ClosureTable {
+  id: Generated<number>;
+  first_day: string;
+  last_day: string;
+  reason: string;
+  created_by: number;
+  created_at: Millis;
+  removed_by: number | null;
+  removed_at: Millis | null;
+}
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -263,6 +275,7 @@ export interface Database {
   service_request_events: ServiceRequestEventTable;
   handoffs: HandoffTable;
   handoff_messages: HandoffMessageTable;
+  closures: ClosureTable;
 }
 
 export type Job = Selectable<JobTable>;
@@ -279,3 +292,4 @@ export type ServiceRequestRow = Selectable<ServiceRequestTable>;
 export type ServiceRequestEventRow = Selectable<ServiceRequestEventTable>;
 export type HandoffRow = Selectable<HandoffTable>;
 export type HandoffMessageRow = Selectable<HandoffMessageTable>;
+export type ClosureRow = Selectable<ClosureTable>;

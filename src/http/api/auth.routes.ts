@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorSchema } from './schemas.js';
 import { SESSION_TTL_MS, signIn, signOut, userForSession } from '../../domain/attendants/sessions.js';
-import type { PublicUser } from '../../domain/attendants/users.js';
+import type { PublicUser, Role } from '../../domain/attendants/users.js';
 import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
@@ -24,7 +25,6 @@ export interface AuthDeps {
 }
 
 const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(['admin', 'coordinator', 'attendant']) });
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** A preHandler that lets only signed-in users through (401 otherwise) and puts the user on the request. */
 export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
@@ -32,6 +32,15 @@ export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _
   const user = token ? await userForSession(deps.db, deps.repos, token, deps.clock.now().getTime()) : undefined;
   if (!user) throw new AppError('auth.required', 'unauthenticated', 'Faça login para continuar.');
   request.user = user;
+};
+
+/** Like `requireUser`, and then 403 unless the user has one of `roles`. */
+export const requireRole = (deps: AuthDeps, roles: readonly Role[]) => {
+  const signedIn = requireUser(deps);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await signedIn(request, reply);
+    if (!request.user || !roles.includes(request.user.role)) throw new AppError('auth.forbidden', 'forbidden', 'Seu perfil não permite esta ação.');
+  };
 };
 
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorSchema } from './schemas.js';
 import type { Classifier } from '../../nlu/index.js';
 
 export interface NluRoutesDeps {
@@ -9,7 +10,6 @@ export interface NluRoutesDeps {
   requireUser: preHandlerAsyncHookHandler;
 }
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export const classifyBodySchema = z.object({
   text: z.string().min(1).max(4096).describe('A citizen message, as typed on WhatsApp'),

@@ -1,5 +1,6 @@
 import type { Dialect } from '../database.js';
 import { CitizensRepository } from './citizens.repository.js';
+import { ClosuresRepository } from './closures.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
 import { HandoffsRepository } from './handoffs.repository.js';
@@ -16,6 +17,7 @@ import { WebhookEventsRepository } from './webhook-events.repository.js';
 
 export const createRepositories = (dialect: Dialect) => ({
   citizens: new CitizensRepository(),
+  closures: new ClosuresRepository(),
   conversations: new ConversationsRepository(),
   dataRequests: new DataRequestsRepository(),
   handoffs: new HandoffsRepository(),
