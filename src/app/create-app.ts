@@ -85,8 +85,8 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
         db, repos, engine, graph, clock, logger,
         ports: conversationPorts({ repos, city: config.city, engine, logger }),
         understand: async (text) => {
-          const { serviceCode, intent } = await classifier.classify(text);
-          return { serviceCode, intent };
+          const { serviceCode, intent, confidence } = await classifier.classify(text);
+          return { serviceCode, intent, confidence };
         },
         render: renderReply,
         onReplies: () => dispatcher.wake.notify(),

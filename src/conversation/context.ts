@@ -1,4 +1,5 @@
 import type { CityProfile } from '../config/city-profile.js';
+import type { ExtraClosure } from '../domain/calendar/index.js';
 import type { Translate } from '../platform/i18n.js';
 import type { InboundContent } from './input.js';
 import type { Effect, Reply } from './reply.js';
@@ -15,6 +16,8 @@ export interface CitizenView {
 export interface Understanding {
   serviceCode: string | null;
   intent: string | null;
+  /** The classifier's score of its best guess (0..1); a guess that changes the subject mid-request needs more. */
+  confidence: number;
 }
 
 export interface Turn {
@@ -24,6 +27,8 @@ export interface Turn {
   profileName: string | undefined;
   citizen: CitizenView;
   understanding: Understanding | undefined;
+  /** Closures a coordinator added to the calendar, read before the turn. */
+  closures: readonly ExtraClosure[];
 }
 
 /** The city and its words; everything the engine needs that is not in the state or the turn. */

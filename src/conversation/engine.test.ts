@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCityProfile } from '../config/city-profile.js';
 import { createTranslator } from '../platform/i18n.js';
 import { fromRoot } from '../platform/paths.js';
+import type { ExtraClosure } from '../domain/calendar/index.js';
 import type { CitizenView, EngineContext, Turn, Understanding } from './context.js';
 import { converse, IDLE_MS, initialState, type ConversationState } from './engine.js';
 import type { InboundContent } from './input.js';
@@ -19,8 +20,9 @@ const citizen = (start: { consent?: CitizenView['consent']; name?: string } = {}
   let state: ConversationState = initialState();
   const view: CitizenView = { name: start.name, consent: start.consent, optedIn: false };
   let at = OPEN;
+  const closures: ExtraClosure[] = [];
   const say = (content: InboundContent, understanding?: Understanding) => {
-    const turn: Turn = { content, at, profileName: 'Joana Silva', citizen: { ...view }, understanding };
+    const turn: Turn = { content, at, profileName: 'Joana Silva', citizen: { ...view }, understanding, closures: [...closures] };
     const outcome = converse(state, turn, ctx);
     state = outcome.state;
     at += 5_000;
@@ -39,6 +41,7 @@ const citizen = (start: { consent?: CitizenView['consent']; name?: string } = {}
     view,
     wait: (ms: number) => (at += ms),
     at: (when: number) => (at = when),
+    closeOn: (closure: ExtraClosure) => closures.push(closure),
   };
 };
 
@@ -74,7 +77,7 @@ describe('first contact and registration', () => {
 
   it('never blocks service when registration is declined, and answers the first message afterwards', () => {
     const ana = citizen();
-    ana.text('tem um poste apagado na minha rua', { serviceCode: 'iluminacao-publica', intent: null });
+    ana.text('tem um poste apagado na minha rua', { serviceCode: 'iluminacao-publica', intent: null, confidence: 0.9 });
     const declined = ana.tap('consent:no');
     expect(declined.effects).toEqual([{ kind: 'record_consent', accepted: false }]);
     expect(bodies(declined.replies)).toContain('Iluminação pública');
@@ -95,7 +98,7 @@ describe('first contact and registration', () => {
 describe('asking for a service', () => {
   it('understands free text, asks to confirm, then location, description, photo, summary and opens the request', () => {
     const joana = citizen({ consent: 'accepted', name: 'Joana' });
-    const guess = joana.text('o poste aqui da rua ta apagado faz 3 dias', { serviceCode: 'iluminacao-publica', intent: null });
+    const guess = joana.text('o poste aqui da rua ta apagado faz 3 dias', { serviceCode: 'iluminacao-publica', intent: null, confidence: 0.9 });
     expect(bodies(guess.replies)).toContain('Entendi: *Iluminação pública*');
     const location = joana.tap('svc:iluminacao-publica');
     expect(location.replies[0]).toMatchObject({ kind: 'location_request' });
@@ -139,6 +142,40 @@ describe('asking for a service', () => {
     expect(replies.at(-1)).toMatchObject({ kind: 'list' });
   });
 
+  it('offers to switch when free text mid-request asks for another service, and loses nothing if the citizen stays', () => {
+    const bia = citizen({ consent: 'accepted' });
+    bia.tap('svc:tapa-buraco');
+    bia.text('305 sul, alameda 2');
+    const asked = bia.text('na verdade quero pedir poda de árvore', { serviceCode: 'retirada-galhada', intent: null, confidence: 0.95 });
+    expect(bodies(asked.replies)).toMatch(/Tapa-buraco[\s\S]*Poda|galh/i);
+    expect(optionIds(asked.replies[0])).toEqual(['switch:yes', 'switch:no']);
+    const stayed = bia.tap('switch:no');
+    expect(bia.state().step).toMatchObject({ name: 'requestField', draft: { serviceCode: 'tapa-buraco', description: 'na verdade quero pedir poda de árvore' } });
+    expect(stayed.replies).toHaveLength(1);
+    const bruno = citizen({ consent: 'accepted' });
+    bruno.tap('svc:tapa-buraco');
+    bruno.text('na verdade quero pedir poda de árvore', { serviceCode: 'retirada-galhada', intent: null, confidence: 0.95 });
+    bruno.tap('switch:yes');
+    expect(bruno.state().step).toMatchObject({ name: 'requestField', draft: { serviceCode: 'retirada-galhada', fieldIndex: 0 } });
+  });
+
+  it('takes a description that merely mentions another service as the answer', () => {
+    const bia = citizen({ consent: 'accepted' });
+    bia.tap('svc:tapa-buraco');
+    bia.text('305 sul, alameda 2');
+    bia.text('buraco grande perto do poste da esquina', { serviceCode: 'iluminacao-publica', intent: null, confidence: 0.89 });
+    expect(bia.state().step).toMatchObject({ name: 'requestField', draft: { description: 'buraco grande perto do poste da esquina' } });
+  });
+
+  it('answers "não sei" at a required field with a way forward, not a dead end', () => {
+    const bia = citizen({ consent: 'accepted' });
+    bia.tap('svc:tapa-buraco');
+    expect(bodies(bia.text('não sei').replies)).toContain('ponto de referência');
+    bia.text('305 sul, alameda 2');
+    expect(bodies(bia.text('não sei').replies)).toContain('cancelar');
+    expect(bia.state().step).toMatchObject({ name: 'requestField', draft: { fieldIndex: 1 } });
+  });
+
   it('switches subject mid-flow and cancels with "cancelar"', () => {
     const leo = citizen({ consent: 'accepted' });
     leo.tap('svc:tapa-buraco');
@@ -174,7 +211,22 @@ describe('people, hours and the words that work everywhere', () => {
     leo.text('atendente');
     const { replies, effects } = leo.text('tem um fio solto soltando faísca na rua');
     expect(replies[0]?.body).toContain('193');
-    expect(effects).toEqual([{ kind: 'handoff', message: 'tem um fio solto soltando faísca na rua', urgent: true }]);
+    expect(effects).toEqual([{ kind: 'handoff', message: 'tem um fio solto soltando faísca na rua', urgent: true, attendanceOpen: false, serviceCode: undefined }]);
+  });
+
+  it('keeps attendance closed on a day a coordinator closed, and says when it reopens', () => {
+    const leo = citizen({ consent: 'accepted' });
+    leo.closeOn({ date: '2026-12-01', reason: 'Recesso' });
+    const { replies, effects } = leo.text('atendente');
+    expect(bodies(replies)).toContain('amanhã, às 13h30');
+    expect(effects[0]).toMatchObject({ kind: 'handoff', attendanceOpen: false });
+  });
+
+  it('asking for a person in the middle of a request queues for that service\'s department', () => {
+    const leo = citizen({ consent: 'accepted' });
+    leo.tap('svc:tapa-buraco');
+    expect(leo.text('atendente').effects[0]).toMatchObject({ kind: 'handoff', serviceCode: 'tapa-buraco', attendanceOpen: true });
+    expect(leo.text('é um buraco enorme').effects[0]).toMatchObject({ kind: 'handoff', serviceCode: 'tapa-buraco' });
   });
 
   it('leaves the broadcast list only after confirming', () => {

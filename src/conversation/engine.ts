@@ -3,6 +3,7 @@ import { accountStep, confirmDeletion, confirmOptOut, describeData, optIn } from
 import { handoffStep, startHandoff } from './flows/handoff.flow.js';
 import { askConsent, registrationStep } from './flows/registration.flow.js';
 import { askNextField, requestStep } from './flows/request.flow.js';
+import { switchStep } from './flows/switch.flow.js';
 import { askProtocol, findProtocol, servicesStep, understandFreeText } from './flows/services.flow.js';
 import { menuReply } from './menu.js';
 import { goTo, stay } from './outcome.js';
@@ -15,7 +16,8 @@ export type { CitizenView, EngineContext, Outcome, Turn, Understanding } from '.
 /** After this long without a message, the next one starts fresh, offering to continue where it stopped. */
 export const IDLE_MS = 30 * 60 * 1000;
 
-const MID_FLOW: ReadonlySet<Step['name']> = new Set(['requestField', 'requestConfirm', 'confirmService', 'askProtocol', 'askName', 'askPlace', 'confirmPlace', 'askOptIn']);
+/** Steps that wait for an answer: after a long silence the citizen is offered to continue them. */
+export const MID_FLOW: ReadonlySet<Step['name']> = new Set(['requestField', 'requestConfirm', 'confirmSwitch', 'confirmService', 'askProtocol', 'askName', 'askPlace', 'confirmPlace', 'askOptIn']);
 
 /** Messages that are not part of a dialogue get a short, friendly answer and leave the state as it was. */
 const nonConversational = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
@@ -57,6 +59,7 @@ const runCommand = (state: ConversationState, turn: Turn, ctx: EngineContext, co
       const { step } = state;
       if (step.name === 'requestField' && step.draft.fieldIndex > 0) return askNextField(state, ctx, { ...step.draft, fieldIndex: step.draft.fieldIndex - 1 });
       if (step.name === 'requestConfirm') return askNextField(state, ctx, { ...step.draft, fieldIndex: Math.max(0, step.draft.fieldIndex - 1) });
+      if (step.name === 'confirmSwitch') return askNextField(state, ctx, step.draft);
       return goTo(state, { name: 'menu' }, [menuReply(ctx)]);
     }
     case 'optOut':
@@ -92,7 +95,7 @@ const resume = (state: ConversationState, turn: Turn, ctx: EngineContext): Outco
   if (state.step.name !== 'resumeOffer') return undefined;
   const previous = state.step.previous;
   const answer = turn.content.type === 'reply' ? turn.content.id : '';
-  if (answer === 'resume:yes' && (previous.name === 'requestField' || previous.name === 'requestConfirm')) return askNextField(state, ctx, previous.draft);
+  if (answer === 'resume:yes' && (previous.name === 'requestField' || previous.name === 'requestConfirm' || previous.name === 'confirmSwitch')) return askNextField(state, ctx, previous.draft);
   if (answer === 'resume:yes') return goTo(state, previous, [menuReply(ctx)]);
   return goTo(state, { name: 'menu' }, [menuReply(ctx)]);
 };
@@ -109,7 +112,7 @@ const answerPending = (turn: Turn, ctx: EngineContext) => (state: ConversationSt
   const pending = state.pending;
   const { pending: _answered, ...rest } = state;
   if (!pending) return goTo(rest, { name: 'menu' }, [menuReply(ctx)]);
-  return understandFreeText(rest, { ...turn, understanding: { serviceCode: pending.serviceCode, intent: null } }, ctx, pending.text);
+  return understandFreeText(rest, { ...turn, understanding: { serviceCode: pending.serviceCode, intent: null, confidence: 1 } }, ctx, pending.text);
 };
 
 const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSince: number | undefined): Outcome => {
@@ -124,6 +127,7 @@ const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSin
   return (
     resume(state, turn, ctx) ??
     registrationStep(state, turn, ctx, answerPending(turn, ctx)) ??
+    switchStep(state, turn, ctx) ??
     requestStep(state, turn, ctx) ??
     accountStep(state, turn, ctx) ??
     handoffStep(state, turn, ctx) ??

@@ -19,7 +19,8 @@ export type Effect =
   | { kind: 'set_opt_in'; optedIn: boolean }
   | { kind: 'open_request'; serviceCode: string; location: { placeId?: string; text: string; latitude?: number; longitude?: number }; description: string; reference?: string; mediaIds: string[] }
   | { kind: 'lookup_protocol'; protocol: string }
-  | { kind: 'handoff'; message: string | undefined; urgent: boolean }
+  /** Queue the citizen for a person: of the department of `serviceCode` when the talk was about a service. */
+  | { kind: 'handoff'; message: string | undefined; urgent: boolean; attendanceOpen: boolean; serviceCode: string | undefined }
   | { kind: 'describe_data' }
   | { kind: 'request_deletion' };
 

@@ -20,8 +20,10 @@ export type Step =
   | { name: 'confirmService'; serviceCode: string }
   | { name: 'requestField'; draft: RequestDraft }
   | { name: 'requestConfirm'; draft: RequestDraft }
+  /** Free text mid-request asked for another service: switch, or take `text` as the answer it interrupted. */
+  | { name: 'confirmSwitch'; draft: RequestDraft; serviceCode: string; text: string }
   | { name: 'askProtocol' }
-  | { name: 'handoff' }
+  | { name: 'handoff'; serviceCode?: string }
   | { name: 'confirmOptOut' }
   | { name: 'confirmDeletion' }
   | { name: 'resumeOffer'; previous: Step };

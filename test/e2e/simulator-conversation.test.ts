@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A tiny valid PNG, so the photo path runs with real bytes. */
@@ -34,50 +35,44 @@ const simulator = () => {
   return sim;
 };
 
-/** Sends, then waits for the bot's reply containing `expected` (after this message). */
-const exchange = async (phone: string, send: () => { acknowledged: Promise<void> }, expected: string): Promise<string> => {
-  await send().acknowledged;
-  const reply = await simulator().waitForOutbound(phone, (m) => outboundText(m).includes(expected));
-  return outboundText(reply);
-};
+const chat = (phone: string, name: string) => scriptedCitizen(testApp, phone, name);
 
 describe('the real server with the built-in simulator as Meta', () => {
   it('registers a citizen, takes a request told in free text and gives a protocol she can look up', async () => {
     const phone = '5563999990101';
-    const sim = simulator();
-    await exchange(phone, () => sim.sendText(phone, 'Joana', 'oi'), 'LGPD');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'consent:yes'), 'Como você gostaria de ser chamado');
-    await exchange(phone, () => sim.sendText(phone, 'Joana', 'joana'), 'Prazer, Joana!');
-    await exchange(phone, () => sim.sendText(phone, 'Joana', 'arse 12'), '106 Sul');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'place:yes'), 'avisos');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'optin:yes'), 'Tudo certo, Joana!');
-    await exchange(phone, () => sim.sendText(phone, 'Joana', 'boa tarde, o poste aqui da rua ta apagado faz uns 3 dias'), 'Iluminação pública');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'svc:iluminacao-publica'), 'Onde fica o poste');
-    await exchange(phone, () => sim.sendLocation(phone, 'Joana', { latitude: -10.1844, longitude: -48.3336 }), 'Conte em poucas palavras');
-    await exchange(phone, () => sim.sendText(phone, 'Joana', 'poste apagado há 3 dias na alameda 5'), 'foto');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'skip'), 'ponto de referência');
-    await exchange(phone, () => sim.sendReply(phone, 'Joana', 'skip'), 'Confira o pedido');
-    const opened = await exchange(phone, () => sim.sendReply(phone, 'Joana', 'req:confirm'), 'Protocolo');
+    await chat(phone, 'Joana').says('oi', 'LGPD');
+    await chat(phone, 'Joana').taps('consent:yes', 'Como você gostaria de ser chamado');
+    await chat(phone, 'Joana').says('joana', 'Prazer, Joana!');
+    await chat(phone, 'Joana').says('arse 12', '106 Sul');
+    await chat(phone, 'Joana').taps('place:yes', 'avisos');
+    await chat(phone, 'Joana').taps('optin:yes', 'Tudo certo, Joana!');
+    await chat(phone, 'Joana').says('boa tarde, o poste aqui da rua ta apagado faz uns 3 dias', 'Iluminação pública');
+    await chat(phone, 'Joana').taps('svc:iluminacao-publica', 'Onde fica o poste');
+    await chat(phone, 'Joana').pins({ latitude: -10.1844, longitude: -48.3336 }, 'Conte em poucas palavras');
+    await chat(phone, 'Joana').says('poste apagado há 3 dias na alameda 5', 'foto');
+    await chat(phone, 'Joana').taps('skip', 'ponto de referência');
+    await chat(phone, 'Joana').taps('skip', 'Confira o pedido');
+    const opened = await chat(phone, 'Joana').taps('req:confirm', 'Protocolo');
     const protocol = /\*(\d{4}-\d{6})\*/.exec(opened)?.[1];
     expect(protocol).toMatch(/^2026-\d{6}$/);
     expect(opened).toContain('Infraestrutura');
-    const status = await exchange(phone, () => sim.sendText(phone, 'Joana', `protocolo ${protocol}`), 'Situação');
+    const status = await chat(phone, 'Joana').says(`protocolo ${protocol}`, 'Situação');
     expect(status).toContain('Aberto');
     // Someone else asking for the same protocol learns nothing.
     const other = '5563999990199';
-    await exchange(other, () => sim.sendText(other, 'Rui', 'oi'), 'LGPD');
-    await exchange(other, () => sim.sendReply(other, 'Rui', 'consent:no'), 'Como posso ajudar');
-    expect(await exchange(other, () => sim.sendText(other, 'Rui', `protocolo ${protocol}`), 'Não encontrei')).toContain('Não encontrei esse protocolo');
+    await chat(other, 'Rui').says('oi', 'LGPD');
+    await chat(other, 'Rui').taps('consent:no', 'Como posso ajudar');
+    expect(await chat(other, 'Rui').says(`protocolo ${protocol}`, 'Não encontrei')).toContain('Não encontrei esse protocolo');
   });
 
   it('outside office hours says when a person will answer, from the calendar, and queues the message', async () => {
     // The clock says Monday 13:00 in Palmas: attendance opens at 13:30.
     const phone = '5563999990105';
-    await exchange(phone, () => simulator().sendText(phone, 'Lia', 'oi'), 'LGPD');
-    await exchange(phone, () => simulator().sendReply(phone, 'Lia', 'consent:no'), 'Como posso ajudar');
-    const closed = await exchange(phone, () => simulator().sendText(phone, 'Lia', 'quero falar com um atendente'), 'fora do horário');
+    await chat(phone, 'Lia').says('oi', 'LGPD');
+    await chat(phone, 'Lia').taps('consent:no', 'Como posso ajudar');
+    const closed = await chat(phone, 'Lia').says('quero falar com um atendente', 'fora do horário');
     expect(closed).toContain('hoje, às 13h30');
-    await exchange(phone, () => simulator().sendText(phone, 'Lia', 'o caminhão de lixo não passou na minha rua'), 'fila');
+    await chat(phone, 'Lia').says('o caminhão de lixo não passou na minha rua', 'fila');
     const { app } = testApp;
     const handoff = await app.storage.db.selectFrom('handoffs').selectAll().where('citizen_key', '=', phone).executeTakeFirst();
     expect(handoff).toMatchObject({ status: 'waiting', attendance_open: 0 });
@@ -85,8 +80,8 @@ describe('the real server with the built-in simulator as Meta', () => {
 
   it('keeps a photo the citizen sends, checked against its sha256, and says so', async () => {
     const bytes = png();
-    await exchange('5563999990102', () => simulator().sendText('5563999990102', 'Pedro', 'oi'), 'LGPD');
-    await exchange('5563999990102', () => simulator().sendReply('5563999990102', 'Pedro', 'consent:no'), 'Como posso ajudar');
+    await chat('5563999990102', 'Pedro').says('oi', 'LGPD');
+    await chat('5563999990102', 'Pedro').taps('consent:no', 'Como posso ajudar');
     const sent = simulator().sendImage('5563999990102', 'Pedro', { bytes, mimeType: 'image/png', caption: 'buraco na rua' });
     await sent.acknowledged;
     const reply = await simulator().waitForOutbound('5563999990102', (m) => outboundText(m).includes('Recebemos'));
@@ -102,14 +97,16 @@ describe('the real server with the built-in simulator as Meta', () => {
   });
 
   it('answers a message type it cannot handle instead of staying silent', async () => {
-    await exchange('5563999990103', () => simulator().sendText('5563999990103', 'Ana', 'oi'), 'LGPD');
-    await exchange('5563999990103', () => simulator().sendReply('5563999990103', 'Ana', 'consent:no'), 'Como posso ajudar');
-    expect(await exchange('5563999990103', () => simulator().sendUnsupported('5563999990103', 'Ana'), 'ainda não')).toContain('ainda não é aceito');
+    await chat('5563999990103', 'Ana').says('oi', 'LGPD');
+    await chat('5563999990103', 'Ana').taps('consent:no', 'Como posso ajudar');
+    await simulator().sendUnsupported('5563999990103', 'Ana').acknowledged;
+    const reply = await simulator().waitForOutbound('5563999990103', (m) => outboundText(m).includes('ainda não'));
+    expect(outboundText(reply)).toContain('ainda não é aceito');
   });
 
   it('is refused by Meta (131047) outside the 24-hour window and records why', async () => {
     const citizen = '5563999990104';
-    await exchange(citizen, () => simulator().sendText(citizen, 'Rui', 'oi'), 'LGPD');
+    await chat(citizen, 'Rui').says('oi', 'LGPD');
     clock.advance(25 * 60 * 60 * 1000);
     const { app } = testApp;
     await app.repos.outbox.enqueue(app.storage.db, [{ idempotencyKey: 'late-notice', recipient: citizen, payload: { type: 'text', text: { body: 'Aviso tardio' } } }], clock.now().getTime());

@@ -1,6 +1,6 @@
 import type { EngineContext, Outcome, Turn } from '../context.js';
 import { menuReply } from '../menu.js';
-import { goTo } from '../outcome.js';
+import { answerOf, goTo } from '../outcome.js';
 import type { ConversationState } from '../state.js';
 import { isNo, isYes } from '../words.js';
 
@@ -21,7 +21,7 @@ export const confirmDeletion = (state: ConversationState, ctx: EngineContext): O
   ]);
 
 export const accountStep = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
-  const answer = turn.content.type === 'reply' ? turn.content.id : turn.content.type === 'text' ? turn.content.body : '';
+  const answer = answerOf(turn.content) ?? '';
   if (state.step.name === 'confirmOptOut') {
     if (answer === 'optout:yes' || isYes(answer)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optOut.done') }], [{ kind: 'set_opt_in', optedIn: false }]);
     if (answer === 'optout:no' || isNo(answer)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optOut.kept') }]);

@@ -1,7 +1,7 @@
 import { findService, type CatalogService, type ServiceField } from '../../domain/catalog/index.js';
 import { isInsideCity, matchPlace, placeLabel } from '../../domain/places/index.js';
 import type { EngineContext, Outcome, Turn } from '../context.js';
-import { goTo } from '../outcome.js';
+import { answerOf, goTo } from '../outcome.js';
 import type { Effect, Reply } from '../reply.js';
 import type { ConversationState, RequestDraft } from '../state.js';
 import { detectCommand, isNo, isYes } from '../words.js';
@@ -52,8 +52,9 @@ const next = (draft: RequestDraft, change: Partial<RequestDraft>): RequestDraft 
 const again = (state: ConversationState, ctx: EngineContext, draft: RequestDraft, message: string): Outcome =>
   goTo(state, { name: 'requestField', draft }, [{ kind: 'text', body: message }]);
 
-const answerLocation = (state: ConversationState, turn: Turn, ctx: EngineContext, draft: RequestDraft): Outcome => {
+const answerLocation = (state: ConversationState, turn: Turn, ctx: EngineContext, draft: RequestDraft, skipped: boolean): Outcome => {
   const { content } = turn;
+  if (skipped) return again(state, ctx, draft, ctx.t('request.locationUnknown'));
   if (content.type === 'location') {
     if (!isInsideCity(content.latitude, content.longitude, ctx.city.places.boundary)) return again(state, ctx, draft, ctx.t('request.locationOutside'));
     const text = content.address ?? content.name ?? `${content.latitude.toFixed(5)}, ${content.longitude.toFixed(5)}`;
@@ -73,7 +74,7 @@ const answerLocation = (state: ConversationState, turn: Turn, ctx: EngineContext
 };
 
 const answerText = (state: ConversationState, turn: Turn, ctx: EngineContext, draft: RequestDraft, field: ServiceField, skipped: boolean): Outcome => {
-  if (skipped && !field.required) return askNextField(state, ctx, next(draft, {}));
+  if (skipped) return field.required ? again(state, ctx, draft, ctx.t('request.fieldRequired')) : askNextField(state, ctx, next(draft, {}));
   if (turn.content.type !== 'text') return again(state, ctx, draft, field.prompt);
   const value = turn.content.body.trim();
   if (field.maxLength && value.length > field.maxLength) return again(state, ctx, draft, ctx.t('common.tooLong', { max: field.maxLength }));
@@ -90,23 +91,27 @@ const answerPhotos = (state: ConversationState, turn: Turn, ctx: EngineContext, 
     const more: Reply = { kind: 'buttons', body: ctx.t('request.photoMore'), options: [{ id: 'photos:done', title: ctx.t('request.photoContinue') }] };
     return goTo(state, { name: 'requestField', draft: { ...draft, mediaIds } }, [more], effects);
   }
-  const answer = content.type === 'reply' ? content.id : content.type === 'text' ? content.body : '';
+  const answer = answerOf(content) ?? '';
   if (skipped || answer === 'photos:done' || isNo(answer) || isYes(answer) || detectCommand(answer) === 'skip') return askNextField(state, ctx, next(draft, {}));
   return again(state, ctx, draft, field.prompt);
+};
+
+/** The citizen's answer to the catalog field at `draft.fieldIndex` (the summary again when every field was asked). */
+export const answerField = (state: ConversationState, turn: Turn, ctx: EngineContext, draft: RequestDraft): Outcome => {
+  const answer = answerOf(turn.content) ?? '';
+  const skipped = answer === 'skip' || detectCommand(answer) === 'skip';
+  const field = findService(ctx.city.catalog, draft.serviceCode)?.fields[draft.fieldIndex];
+  if (!field) return askNextField(state, ctx, draft);
+  if (field.kind === 'location') return answerLocation(state, turn, ctx, draft, skipped);
+  if (field.kind === 'photos') return answerPhotos(state, turn, ctx, draft, field, skipped);
+  return answerText(state, turn, ctx, draft, field, skipped);
 };
 
 /** One answer while a request is being filled in, or at its summary. */
 export const requestStep = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
   const { step } = state;
-  const answer = turn.content.type === 'reply' ? turn.content.id : turn.content.type === 'text' ? turn.content.body : '';
-  const skipped = answer === 'skip' || detectCommand(answer) === 'skip';
-  if (step.name === 'requestField') {
-    const field = findService(ctx.city.catalog, step.draft.serviceCode)?.fields[step.draft.fieldIndex];
-    if (!field) return askNextField(state, ctx, step.draft);
-    if (field.kind === 'location') return answerLocation(state, turn, ctx, step.draft);
-    if (field.kind === 'photos') return answerPhotos(state, turn, ctx, step.draft, field, skipped);
-    return answerText(state, turn, ctx, step.draft, field, skipped);
-  }
+  const answer = answerOf(turn.content) ?? '';
+  if (step.name === 'requestField') return answerField(state, turn, ctx, step.draft);
   if (step.name === 'requestConfirm') {
     const { draft } = step;
     if ((answer === 'req:confirm' || isYes(answer)) && draft.location && draft.description) {

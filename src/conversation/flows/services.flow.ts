@@ -2,7 +2,7 @@ import { findService } from '../../domain/catalog/index.js';
 import { parseProtocol } from '../../domain/requests/protocol.js';
 import type { EngineContext, Outcome, Turn } from '../context.js';
 import { groupOptions, groupReply, HUMAN_OPTION, mainMenuOptions, menuReply, PROTOCOL_OPTION } from '../menu.js';
-import { goTo } from '../outcome.js';
+import { answerOf, goTo } from '../outcome.js';
 import type { Reply } from '../reply.js';
 import type { ConversationState } from '../state.js';
 import { isEmojiOnly, isNo, isThanks, isYes, pickOption } from '../words.js';
@@ -76,7 +76,7 @@ export const servicesStep = (state: ConversationState, turn: Turn, ctx: EngineCo
     return goTo(state, step, [{ kind: 'text', body: ctx.t('protocol.notFound') }]);
   }
   if (step.name === 'confirmService') {
-    const answer = content.type === 'reply' ? content.id : content.type === 'text' ? content.body : '';
+    const answer = answerOf(content) ?? '';
     if (answer === `svc:${step.serviceCode}` || isYes(answer)) return chooseService(state, ctx, step.serviceCode);
     if (answer === 'understood:no' || isNo(answer)) return goTo(state, { name: 'menu' }, [menuReply(ctx)]);
   }

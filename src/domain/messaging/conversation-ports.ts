@@ -1,8 +1,9 @@
 import type { CitizenView, EngineContext } from '../../conversation/engine.js';
 import { protocolReplies, requestOpenedReplies, storedDataReplies } from '../../conversation/follow-ups.js';
 import type { Effect, Reply } from '../../conversation/reply.js';
-import { isAttendanceOpen } from '../calendar/index.js';
-import { findService } from '../catalog/index.js';
+import { formatLocalDate, localDateOf } from '../calendar/index.js';
+import { findService, resolveDepartment } from '../catalog/index.js';
+import { closuresForCalendar } from '../closures/index.js';
 import { describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastOptIn, updateRegistration } from '../citizens/index.js';
 import { requestHandoff } from '../handoffs/index.js';
 import { findCitizenRequest, openServiceRequest } from '../requests/index.js';
@@ -32,6 +33,16 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
     return { name: profile?.name ?? undefined, consent: consent === 'accepted' || consent === 'declined' ? consent : undefined, optedIn: profile?.broadcast.optedIn ?? false };
   };
 
+  const closuresOf = (tx: Tx, now: number) => closuresForCalendar(tx, repos, city.calendar.timezone, now);
+
+  /** The department of the day that handles a service; null (the general queue) when there is no service or none handles it. */
+  const departmentOf = (serviceCode: string | undefined, now: number): string | null => {
+    const service = serviceCode ? findService(city.catalog, serviceCode) : undefined;
+    if (!service) return null;
+    const today = formatLocalDate(localDateOf(new Date(now), city.calendar.timezone));
+    return resolveDepartment(city.departments, service.departmentId, today)?.id ?? null;
+  };
+
   const apply = async (tx: Tx, citizen: Citizen, effect: Effect, cause: string, now: number): Promise<Reply[]> => {
     const key = citizen.key;
     switch (effect.kind) {
@@ -53,7 +64,9 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         await setBroadcastOptIn(tx, repos, key, effect.optedIn, 'whatsapp', now);
         return [];
       case 'open_request': {
-        const opened = await openServiceRequest(tx, repos, city, { ...effect, citizenKey: key, channel: 'whatsapp' }, now);
+        const { kind: _kind, ...request } = effect;
+        const closures = await closuresOf(tx, now);
+        const opened = await openServiceRequest(tx, repos, city, { ...request, citizenKey: key, channel: 'whatsapp' }, now, { closures });
         if (opened.ok) return requestOpenedReplies(engine, opened.value);
         logger.warn({ code: opened.error.code, service: effect.serviceCode }, 'service request not opened');
         return [{ kind: 'text', body: engine.t('request.failed') }];
@@ -70,8 +83,8 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         return protocolReplies(engine, view);
       }
       case 'handoff': {
-        const attendanceOpen = isAttendanceOpen(new Date(now), city.calendar, [], { alwaysOpen: engine.alwaysOpen });
-        await requestHandoff(tx, repos, { citizenKey: key, departmentId: null, message: effect.message, attendanceOpen, urgent: effect.urgent }, now);
+        const departmentId = departmentOf(effect.serviceCode, now);
+        await requestHandoff(tx, repos, { citizenKey: key, departmentId, message: effect.message, attendanceOpen: effect.attendanceOpen, urgent: effect.urgent }, now);
         return [];
       }
       case 'describe_data':
@@ -82,5 +95,5 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
     }
   };
 
-  return { citizenView, apply };
+  return { citizenView, closures: closuresOf, apply };
 };

@@ -1,4 +1,5 @@
-import { converse, readState, type CitizenView, type EngineContext, type Understanding } from '../../conversation/engine.js';
+import { converse, readState, type CitizenView, type EngineContext, type Turn, type Understanding } from '../../conversation/engine.js';
+import type { ExtraClosure } from '../calendar/index.js';
 import type { Effect, Reply } from '../../conversation/reply.js';
 import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
@@ -8,6 +9,8 @@ import type { StoredInboundPayload } from './receive-notification.js';
 /** What the conversation needs from the rest of the domain, inside the message's transaction. */
 export interface ConversationPorts {
   citizenView(tx: Tx, citizen: Citizen): Promise<CitizenView>;
+  /** Closures a coordinator added to the calendar. */
+  closures(tx: Tx, now: number): Promise<readonly ExtraClosure[]>;
   /** Carries out an effect; returns the replies that depend on its result (a protocol number, a history). */
   apply(tx: Tx, citizen: Citizen, effect: Effect, cause: string, now: number): Promise<Reply[]>;
 }
@@ -52,7 +55,14 @@ export const handleInboundMessage = async (
       at: inbound.sent_at,
     });
     const stored = await repos.conversations.load(tx, citizen.key);
-    const turn = { content: payload.content, at: inbound.sent_at, profileName: citizen.profile_name ?? undefined, citizen: await deps.ports.citizenView(tx, citizen), understanding };
+    const turn: Turn = {
+      content: payload.content,
+      at: inbound.sent_at,
+      profileName: citizen.profile_name ?? undefined,
+      citizen: await deps.ports.citizenView(tx, citizen),
+      understanding,
+      closures: await deps.ports.closures(tx, now),
+    };
     const outcome = converse(readState(stored?.state), turn, deps.engine);
     await repos.conversations.save(tx, citizen.key, outcome.state, now);
     const replies = [...outcome.replies];

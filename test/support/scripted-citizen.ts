@@ -1,0 +1,29 @@
+import { outboundText, type LocationInput } from '../../src/channels/simulator/index.js';
+import type { TestApp } from './test-app.js';
+
+/**
+ * A citizen on the simulator, talking to the real server: each action sends one message, waits for Meta's
+ * acknowledgement, then for the bot's reply containing `expected`, and returns that reply's text. When the reply
+ * never comes, the error shows what the bot did say.
+ */
+export const scriptedCitizen = (testApp: TestApp, phone: string, name: string) => {
+  const simulator = testApp.app.simulator;
+  if (!simulator) throw new Error('the test app should run in simulator mode');
+
+  const exchange = async (send: () => { acknowledged: Promise<void> }, expected: string): Promise<string> => {
+    await send().acknowledged;
+    try {
+      return outboundText(await simulator.waitForOutbound(phone, (m) => outboundText(m).includes(expected), 5_000));
+    } catch {
+      const said = (simulator.conversation(phone)?.messages ?? []).slice(-4).map((m) => `${m.direction}: ${m.direction === 'out' ? outboundText(m) : JSON.stringify(m.message)}`);
+      throw new Error(`expected a reply containing "${expected}"; the last messages were:\n${said.join('\n')}`);
+    }
+  };
+
+  return {
+    phone,
+    says: (text: string, expected: string) => exchange(() => simulator.sendText(phone, name, text), expected),
+    taps: (replyId: string, expected: string) => exchange(() => simulator.sendReply(phone, name, replyId), expected),
+    pins: (location: LocationInput, expected: string) => exchange(() => simulator.sendLocation(phone, name, location), expected),
+  };
+};
