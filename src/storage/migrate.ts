@@ -3,12 +3,14 @@ import type { Storage } from './database.js';
 import * as foundation from './migrations/2026-11-28-001-foundation.js';
 import * as citizensRequests from './migrations/2026-11-28-002-citizens-requests.js';
 import * as closures from './migrations/2026-11-28-003-closures.js';
+import * as open311ApiKeys from './migrations/2026-11-28-004-open311-api-keys.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
   '2026-11-28-001-foundation': foundation,
   '2026-11-28-002-citizens-requests': citizensRequests,
   '2026-11-28-003-closures': closures,
+  '2026-11-28-004-open311-api-keys': open311ApiKeys,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

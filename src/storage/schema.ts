@@ -256,6 +256,17 @@ export interface ClosureTable {
   removed_at: Millis | null;
 }
 
+/** Open311 API keys issued in the console; only the SHA-256 hash (hex) of a key is kept. */
+export interface Open311ApiKeyTable {
+  id: Generated<number>;
+  /** Who the key is for ("FixMyStreet Palmas", "app do bairro"). */
+  label: string;
+  key_hash: string;
+  created_by: number;
+  created_at: Millis;
+  revoked_at: Millis | null;
+}
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -276,6 +287,7 @@ export interface Database {
   handoffs: HandoffTable;
   handoff_messages: HandoffMessageTable;
   closures: ClosureTable;
+  open311_api_keys: Open311ApiKeyTable;
 }
 
 export type Job = Selectable<JobTable>;
@@ -293,3 +305,4 @@ export type ServiceRequestEventRow = Selectable<ServiceRequestEventTable>;
 export type HandoffRow = Selectable<HandoffTable>;
 export type HandoffMessageRow = Selectable<HandoffMessageTable>;
 export type ClosureRow = Selectable<ClosureTable>;
+export type Open311ApiKeyRow = Selectable<Open311ApiKeyTable>;

@@ -27,3 +27,4 @@ export { DEFAULT_MAX_LENGTH, validateRequestFields, type RequestInputErrorCode, 
 export { openServiceRequest, type OpenRequestErrorCode } from './open-service-request.js';
 export { findCitizenRequest, findRequest, listCitizenRequests, MAX_LIST } from './find-request.js';
 export { changeRequestStatus, MAX_NOTE, type ChangeRequestStatusInput, type ChangeStatusErrorCode, type StatusChange } from './change-request-status.js';
+export { latestStatusNotes, listRequests, MAX_LIST_PAGE, MAX_SEARCH_LENGTH, type ListRequestsFilter, type RequestPage } from './list-requests.js';

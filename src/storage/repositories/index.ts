@@ -8,6 +8,7 @@ import { InboundRepository } from './inbound.repository.js';
 import { JobsRepository } from './jobs.repository.js';
 import { MediaRepository } from './media.repository.js';
 import { MessageStatusesRepository } from './message-statuses.repository.js';
+import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -25,6 +26,7 @@ export const createRepositories = (dialect: Dialect) => ({
   jobs: new JobsRepository(dialect),
   media: new MediaRepository(),
   statuses: new MessageStatusesRepository(),
+  open311Keys: new Open311ApiKeysRepository(),
   outbox: new OutboxRepository(dialect),
   requests: new ServiceRequestsRepository(),
   sessions: new SessionsRepository(),

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../database.js';
 import type {
   ServiceRequestEventRow,
@@ -10,6 +10,27 @@ import type {
 
 export type NewServiceRequest = Omit<Insertable<ServiceRequestTable>, 'id'>;
 export type NewServiceRequestEvent = Omit<Insertable<ServiceRequestEventTable>, 'id'>;
+
+/** What `list` filters on; every field is optional and they combine with AND. */
+export interface ServiceRequestQuery {
+  protocols?: readonly string[] | undefined;
+  serviceCodes?: readonly string[] | undefined;
+  statuses?: readonly ServiceRequestStatus[] | undefined;
+  departmentId?: string | undefined;
+  /** Unix ms, inclusive. */
+  createdFrom?: number | undefined;
+  /** Unix ms, inclusive. */
+  createdTo?: number | undefined;
+  /** Case-insensitive substring of protocol, description or address. */
+  search?: string | undefined;
+  /** Keyset paging: only requests with a smaller id (the next page after the last one seen). */
+  beforeId?: number | undefined;
+  limit: number;
+  offset?: number | undefined;
+}
+
+/** `%`, `_` and the escape character itself match literally in LIKE patterns built from user text. */
+const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Service requests, their status history, and the yearly protocol counters. */
 export class ServiceRequestsRepository {
@@ -61,5 +82,43 @@ export class ServiceRequestsRepository {
       .where('status', '=', from)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** Requests matching `query`, newest first (by id, which follows opening order). */
+  async list(db: Executor, query: ServiceRequestQuery): Promise<ServiceRequestRow[]> {
+    // An empty list matches nothing (SQL has no `in ()`).
+    if ([query.protocols, query.serviceCodes, query.statuses].some((list) => list?.length === 0)) return [];
+    let select = db.selectFrom('service_requests').selectAll();
+    if (query.protocols) select = select.where('protocol', 'in', [...query.protocols]);
+    if (query.serviceCodes) select = select.where('service_code', 'in', [...query.serviceCodes]);
+    if (query.statuses) select = select.where('status', 'in', [...query.statuses]);
+    if (query.departmentId !== undefined) select = select.where('department_id', '=', query.departmentId);
+    if (query.createdFrom !== undefined) select = select.where('created_at', '>=', query.createdFrom);
+    if (query.createdTo !== undefined) select = select.where('created_at', '<=', query.createdTo);
+    if (query.beforeId !== undefined) select = select.where('id', '<', query.beforeId);
+    if (query.search) {
+      const pattern = likePattern(query.search);
+      select = select.where((eb) =>
+        eb.or(
+          (['protocol', 'description', 'address'] as const).map((column) => sql<boolean>`lower(${eb.ref(column)}) like ${pattern} escape '\\'`),
+        ),
+      );
+    }
+    return select.orderBy('id', 'desc').limit(query.limit).offset(query.offset ?? 0).execute();
+  }
+
+  /** The newest note recorded for each of the given requests (requests without any note are left out). */
+  async latestNotes(db: Executor, requestIds: readonly number[]): Promise<Map<number, string>> {
+    if (requestIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('service_request_events')
+      .select(['request_id', 'note'])
+      .where('request_id', 'in', [...requestIds])
+      .where('note', 'is not', null)
+      .orderBy('id', 'desc')
+      .execute();
+    const notes = new Map<number, string>();
+    for (const row of rows) if (row.note !== null && !notes.has(Number(row.request_id))) notes.set(Number(row.request_id), row.note);
+    return notes;
   }
 }
