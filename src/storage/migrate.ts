@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-28-001-foundation.js';
 import * as citizensRequests from './migrations/2026-11-28-002-citizens-requests.js';
 import * as closures from './migrations/2026-11-28-003-closures.js';
 import * as open311ApiKeys from './migrations/2026-11-28-004-open311-api-keys.js';
+import * as requestLifecycle from './migrations/2026-11-28-005-request-lifecycle.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -11,6 +12,7 @@ const migrations = {
   '2026-11-28-002-citizens-requests': citizensRequests,
   '2026-11-28-003-closures': closures,
   '2026-11-28-004-open311-api-keys': open311ApiKeys,
+  '2026-11-28-005-request-lifecycle': requestLifecycle,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
 type Millis = number;
@@ -114,6 +114,8 @@ export interface UserTable {
   role: 'admin' | 'coordinator' | 'attendant';
   created_at: Millis;
   disabled_at: Millis | null;
+  /** The department whose requests an attendant works on; null: every department (admins, central coordinators). */
+  department_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -178,7 +180,8 @@ export interface ProtocolCounterTable {
 }
 
 export type ServiceRequestStatus = 'aberto' | 'em_analise' | 'encaminhado' | 'em_execucao' | 'concluido' | 'indeferido' | 'cancelado';
-export type ServiceRequestChannel = 'whatsapp' | 'phone' | 'open311';
+/** 'counter': registered in person at a service desk (balcão). */
+export type ServiceRequestChannel = 'whatsapp' | 'phone' | 'open311' | 'counter';
 
 export interface ServiceRequestTable {
   id: Generated<number>;
@@ -203,6 +206,30 @@ export interface ServiceRequestTable {
   expected_at: Millis | null;
   created_at: Millis;
   updated_at: Millis;
+  priority: ColumnType<RequestPriority, RequestPriority | undefined, RequestPriority>;
+  assignee_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1: the department never sees who reported (fiscalização); the citizen still hears of progress. */
+  anonymous: ColumnType<number, number | undefined, number>;
+  /** Who called, when the phone team registered someone not known on WhatsApp. */
+  contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The open request this one repeats (same service, nearby): its citizen follows that one. */
+  duplicate_of: ColumnType<number | null, number | null | undefined, number | null>;
+  closed_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** The citizen's verdict on conclusion: 1 solved, 0 not solved (reopened). */
+  solved: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1–5, asked on conclusion. */
+  rating: ColumnType<number | null, number | null | undefined, number | null>;
+  feedback_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+}
+
+export type RequestPriority = 'baixa' | 'normal' | 'alta' | 'urgente';
+
+/** Citizens told of a request's progress besides its own citizen (those whose reports were linked to it). */
+export interface RequestFollowerTable {
+  request_id: number;
+  citizen_key: string;
+  created_at: Millis;
 }
 
 export interface ServiceRequestEventTable {
@@ -215,7 +242,11 @@ export interface ServiceRequestEventTable {
   /** 'citizen', 'system' or 'attendant:<user id>'. */
   actor: string;
   at: Millis;
+  /** What happened; for kinds other than 'status', from_status and status are both the status at the time. */
+  kind: ColumnType<RequestEventKind, RequestEventKind | undefined, RequestEventKind>;
 }
+
+export type RequestEventKind = 'status' | 'note' | 'assignment' | 'priority' | 'link' | 'feedback';
 
 export type HandoffStatus = 'waiting' | 'taken' | 'closed';
 
@@ -287,6 +318,7 @@ export interface Database {
   handoffs: HandoffTable;
   handoff_messages: HandoffMessageTable;
   closures: ClosureTable;
+  request_followers: RequestFollowerTable;
   open311_api_keys: Open311ApiKeyTable;
 }
 

@@ -39,6 +39,8 @@ const service = z.strictObject({
   fields: z.array(field),
   guidance: z.array(nonEmpty.max(1024)),
   seedCodes: z.array(nonEmpty).default([]),
+  anonymousReports: z.boolean().default(false),
+  duplicateRadiusMeters: z.number().int().min(0).max(1000).default(50),
 });
 
 const group = z.strictObject({

@@ -43,6 +43,10 @@ export interface CatalogService {
   /** Information services: short messages sent in order. */
   guidance: string[];
   seedCodes: string[];
+  /** Reports about other people (fiscalização): the department never sees who reported. */
+  anonymousReports: boolean;
+  /** An open request of this service within this many metres is the same problem (0: never link). */
+  duplicateRadiusMeters: number;
 }
 
 export interface CatalogGroup {

@@ -2,7 +2,9 @@ import { addBusinessDays, formatLocalDate, localDateOf } from '../calendar/index
 import { departmentLabel, findService, resolveDepartment } from '../catalog/index.js';
 import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import type { ServiceRequestRow } from '../../storage/schema.js';
 import { inTransaction } from './in-transaction.js';
+import { findDuplicate } from './duplicates.js';
 import { formatProtocol } from './protocol.js';
 import { fail, ok, type Result } from './result.js';
 import type { OpenedServiceRequest, OpenServiceRequestInput, OpenServiceRequestOptions, RequestCity } from './types.js';
@@ -14,6 +16,7 @@ export type OpenRequestErrorCode = RequestInputErrorCode | 'unknown_media' | 'no
  * Opens a service request: checks it against the catalog, resolves the department of the day, computes the
  * deadline in business days, takes the next protocol number of the year (city's timezone) and stores the request
  * with its first event, all in one transaction (the caller's, if `db` is one). Nothing is written on error.
+ * A pin near an open request of the same service links the new report to it (see findDuplicate).
  */
 export const openServiceRequest = async (
   db: Executor,
@@ -41,6 +44,8 @@ export const openServiceRequest = async (
     const media = await checkMedia(tx, repos, fields.mediaIds, input.citizenKey);
     if ('unknown' in media) return fail('unknown_media', 'invalid_input', `media ${media.unknown} is not a photo this citizen sent`, { mediaId: media.unknown });
     const protocol = formatProtocol(today.year, await repos.requests.nextSequence(tx, today.year));
+    const point = fields.latitude !== null && fields.longitude !== null ? { latitude: fields.latitude, longitude: fields.longitude } : undefined;
+    const primary = point ? await findDuplicate(tx, repos, service, point) : undefined;
     const row = await repos.requests.insert(tx, {
       protocol,
       service_code: service.code,
@@ -58,6 +63,10 @@ export const openServiceRequest = async (
       expected_at: expectedAt,
       created_at: now,
       updated_at: now,
+      anonymous: service.anonymousReports ? 1 : 0,
+      contact_name: cleanContact(input.contact?.name),
+      contact_phone: cleanContact(input.contact?.phone),
+      duplicate_of: primary ? Number(primary.id) : null,
     });
     await repos.requests.addEvent(tx, {
       request_id: row.id,
@@ -67,6 +76,7 @@ export const openServiceRequest = async (
       actor: input.actor ?? (input.citizenKey ? 'citizen' : 'system'),
       at: now,
     });
+    if (primary) await linkToPrimary(tx, repos, primary, protocol, input.citizenKey, now);
     return ok({
       id: Number(row.id),
       protocol,
@@ -77,8 +87,26 @@ export const openServiceRequest = async (
       expectedAt,
       deadlineBusinessDays: businessDays,
       createdAt: now,
+      duplicateOf: primary ? { id: Number(primary.id), protocol: primary.protocol } : null,
     });
   });
+};
+
+const MAX_CONTACT = 120;
+const cleanContact = (text: string | undefined): string | null => text?.replace(/\s+/g, ' ').trim().slice(0, MAX_CONTACT) || null;
+
+/** The primary request's history says a report was linked; its citizen (if any) now hears of the primary's progress. */
+const linkToPrimary = async (tx: Tx, repos: Repositories, primary: ServiceRequestRow, duplicateProtocol: string, citizenKey: string | null, now: number): Promise<void> => {
+  await repos.requests.addEvent(tx, {
+    request_id: primary.id,
+    kind: 'link',
+    from_status: primary.status,
+    status: primary.status,
+    note: `Novo relato ligado a este pedido: ${duplicateProtocol}`,
+    actor: 'system',
+    at: now,
+  });
+  if (citizenKey && citizenKey !== primary.citizen_key) await repos.followers.add(tx, Number(primary.id), citizenKey, now);
 };
 
 /**

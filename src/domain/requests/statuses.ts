@@ -44,3 +44,6 @@ export const canTransition = (from: RequestStatus, to: RequestStatus, actor: Act
 
 /** Open311 maps concluido, indeferido and cancelado to "closed", the rest to "open". */
 export const isClosedStatus = (status: RequestStatus): boolean => status === 'concluido' || status === 'indeferido' || status === 'cancelado';
+
+/** Statuses of requests still being worked on (Open311 "open"). */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((status) => !isClosedStatus(status));

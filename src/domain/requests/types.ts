@@ -1,7 +1,9 @@
 import type { ExtraClosure, OfficeCalendar } from '../calendar/index.js';
 import type { Catalog, Department } from '../catalog/index.js';
 import type { PlaceDirectory } from '../places/index.js';
-import type { ServiceRequestChannel } from '../../storage/schema.js';
+import type { RequestEventKind, RequestPriority, ServiceRequestChannel } from '../../storage/schema.js';
+
+export type { RequestEventKind, RequestPriority };
 import type { Actor, RequestStatus } from './statuses.js';
 
 /** The parts of the city profile requests need (a CityProfile fits). */
@@ -36,6 +38,8 @@ export interface OpenServiceRequestInput {
   mediaIds?: readonly string[] | undefined;
   /** Who opened it, for the first event; default 'citizen' when a citizen is known, else 'system'. */
   actor?: Actor | undefined;
+  /** The caller, when the phone team registers someone not known on WhatsApp (or an Open311 contact). */
+  contact?: { name?: string | undefined; phone?: string | undefined } | undefined;
 }
 
 export interface OpenServiceRequestOptions {
@@ -55,9 +59,12 @@ export interface OpenedServiceRequest {
   expectedAt: number | null;
   deadlineBusinessDays: number | null;
   createdAt: number;
+  /** The open request this report repeats (same service, nearby): the citizen now follows it. */
+  duplicateOf: { id: number; protocol: string } | null;
 }
 
 export interface RequestEvent {
+  kind: RequestEventKind;
   fromStatus: RequestStatus | null;
   status: RequestStatus;
   note: string | null;
@@ -79,6 +86,17 @@ export interface ServiceRequest {
   expectedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  priority: RequestPriority;
+  assigneeId: number | null;
+  /** The department never sees who reported (fiscalização); the citizen still hears of progress. */
+  anonymous: boolean;
+  /** The caller, when the phone team registered someone not known on WhatsApp. */
+  contact: { name: string | null; phone: string | null };
+  /** Id of the open request this one repeats. */
+  duplicateOf: number | null;
+  closedAt: number | null;
+  /** The citizen's verdict on conclusion; null until they answer. */
+  feedback: { solved: boolean | null; rating: number | null; at: number | null };
 }
 
 export interface ServiceRequestWithHistory extends ServiceRequest {

@@ -10,6 +10,7 @@ import { MediaRepository } from './media.repository.js';
 import { MessageStatusesRepository } from './message-statuses.repository.js';
 import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { RequestFollowersRepository } from './request-followers.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
@@ -29,6 +30,7 @@ export const createRepositories = (dialect: Dialect) => ({
   open311Keys: new Open311ApiKeysRepository(),
   outbox: new OutboxRepository(dialect),
   requests: new ServiceRequestsRepository(),
+  followers: new RequestFollowersRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),
   users: new UsersRepository(),

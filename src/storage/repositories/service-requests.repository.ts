@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../database.js';
 import type {
   ServiceRequestEventRow,
@@ -10,6 +10,18 @@ import type {
 
 export type NewServiceRequest = Omit<Insertable<ServiceRequestTable>, 'id'>;
 export type NewServiceRequestEvent = Omit<Insertable<ServiceRequestEventTable>, 'id'>;
+export type ServiceRequestChanges = Pick<
+  Updateable<ServiceRequestTable>,
+  'assignee_id' | 'priority' | 'duplicate_of' | 'solved' | 'rating' | 'feedback_at' | 'status' | 'closed_at'
+>;
+
+/** A latitude/longitude box, degrees. */
+export interface Box {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
 
 /** What `list` filters on; every field is optional and they combine with AND. */
 export interface ServiceRequestQuery {
@@ -74,10 +86,17 @@ export class ServiceRequestsRepository {
    * Moves a request from `from` to `to` only if it is still in `from` (two attendants acting at once: the second
    * finds nothing to update). Returns the updated row, or undefined when the status had changed meanwhile.
    */
-  async updateStatus(db: Executor, id: number, from: ServiceRequestStatus, to: ServiceRequestStatus, now: number): Promise<ServiceRequestRow | undefined> {
+  async updateStatus(
+    db: Executor,
+    id: number,
+    from: ServiceRequestStatus,
+    to: ServiceRequestStatus,
+    now: number,
+    closedAt: number | null = null,
+  ): Promise<ServiceRequestRow | undefined> {
     return db
       .updateTable('service_requests')
-      .set({ status: to, updated_at: now })
+      .set({ status: to, updated_at: now, closed_at: closedAt })
       .where('id', '=', id)
       .where('status', '=', from)
       .returningAll()
@@ -120,5 +139,43 @@ export class ServiceRequestsRepository {
     const notes = new Map<number, string>();
     for (const row of rows) if (row.note !== null && !notes.has(Number(row.request_id))) notes.set(Number(row.request_id), row.note);
     return notes;
+  }
+
+  /** Sets other columns than the status (assignee, priority, duplicate link, feedback); returns the row. */
+  async update(db: Executor, id: number, changes: ServiceRequestChanges, now: number): Promise<ServiceRequestRow | undefined> {
+    return db.updateTable('service_requests').set({ ...changes, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+
+  async byId(db: Executor, id: number): Promise<ServiceRequestRow | undefined> {
+    return db.selectFrom('service_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Requests of a service in one of `statuses` whose pin falls in the box (candidates for a duplicate). */
+  async inBox(db: Executor, serviceCode: string, statuses: readonly ServiceRequestStatus[], box: Box): Promise<ServiceRequestRow[]> {
+    return db
+      .selectFrom('service_requests')
+      .selectAll()
+      .where('service_code', '=', serviceCode)
+      .where('status', 'in', [...statuses])
+      .where('latitude', '>=', box.south)
+      .where('latitude', '<=', box.north)
+      .where('longitude', '>=', box.west)
+      .where('longitude', '<=', box.east)
+      .where('duplicate_of', 'is', null)
+      .orderBy('id')
+      .limit(50)
+      .execute();
+  }
+
+  /** The reports linked to a primary request. */
+  async duplicatesOf(db: Executor, primaryId: number): Promise<ServiceRequestRow[]> {
+    return db.selectFrom('service_requests').selectAll().where('duplicate_of', '=', primaryId).orderBy('id').execute();
+  }
+
+  /** Open requests whose due date has passed, oldest due first; of one department when given. */
+  async overdue(db: Executor, openStatuses: readonly ServiceRequestStatus[], now: number, departmentId?: string): Promise<ServiceRequestRow[]> {
+    let select = db.selectFrom('service_requests').selectAll().where('status', 'in', [...openStatuses]).where('expected_at', '<', now);
+    if (departmentId !== undefined) select = select.where('department_id', '=', departmentId);
+    return select.orderBy('expected_at').limit(1000).execute();
   }
 }
