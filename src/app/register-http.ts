@@ -6,6 +6,8 @@ import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
+import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
+import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { browserScope, createHttpServer } from '../http/server.js';
@@ -52,6 +54,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     metrics,
     onAccepted: wiring.onAccepted,
   });
+  await registerOpen311Routes(http, { config, db, repos, clock });
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
@@ -64,6 +67,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireUser: requireUser(auth),
       requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
     });
+    registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);
   });
