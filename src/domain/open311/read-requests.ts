@@ -25,6 +25,6 @@ export const queryOpen311Requests = async (
 export const getOpen311Request = async (db: Executor, repos: Repositories, city: PresentCity, id: string): Promise<Open311Result<Open311Request[]>> => {
   const request = isCanonicalProtocol(id) ? await findRequest(db, repos, id) : undefined;
   if (!request) return refuse(404, `service_request_id: não há solicitação ${id.slice(0, 40)}.`);
-  const note = request.history.findLast((event) => event.note !== null)?.note ?? undefined;
+  const note = request.history.findLast((event) => event.kind === 'status' && event.note !== null)?.note ?? undefined;
   return { ok: true, value: [presentRequest(city, request, note)] };
 };

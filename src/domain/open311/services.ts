@@ -86,8 +86,8 @@ export const open311Services = (catalog: Catalog): Open311Service[] => {
 
 /**
  * Fiscalização requests are complaints about someone (noise, an irregular building): whoever reported must never
- * be identifiable from what the API shows. The bundled codes do not start with "fiscalizacao", so the catalog group
- * counts as well.
+ * be identifiable from what the API shows. The catalog marks those services `anonymousReports`; codes starting
+ * with "fiscalizacao" count as well, whatever a catalog says.
  */
 export const isConfidentialService = (service: CatalogService | undefined, code: string): boolean =>
-  code.startsWith('fiscalizacao') || service?.group === 'fiscalizacao';
+  code.startsWith('fiscalizacao') || service?.anonymousReports === true || service?.group === 'fiscalizacao';

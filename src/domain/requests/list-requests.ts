@@ -59,6 +59,6 @@ export const listRequests = async (db: Executor, repos: Repositories, filter: Li
   return { requests, nextBeforeId: rows.length > limit && last ? last.id : undefined };
 };
 
-/** The newest status note of each request, by request id, for lists that show why a status is what it is. */
+/** The newest status-change note of each request, by request id, for lists that show why a status is what it is. */
 export const latestStatusNotes = (db: Executor, repos: Repositories, requests: readonly ServiceRequest[]): Promise<Map<number, string>> =>
   repos.requests.latestNotes(db, requests.map((r) => r.id));

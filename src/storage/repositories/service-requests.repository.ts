@@ -126,7 +126,7 @@ export class ServiceRequestsRepository {
     return select.orderBy('id', 'desc').limit(query.limit).offset(query.offset ?? 0).execute();
   }
 
-  /** The newest note recorded for each of the given requests (requests without any note are left out). */
+  /** The newest note of a status change for each request (internal notes of other kinds are not included). */
   async latestNotes(db: Executor, requestIds: readonly number[]): Promise<Map<number, string>> {
     if (requestIds.length === 0) return new Map();
     const rows = await db
@@ -134,6 +134,7 @@ export class ServiceRequestsRepository {
       .select(['request_id', 'note'])
       .where('request_id', 'in', [...requestIds])
       .where('note', 'is not', null)
+      .where('kind', '=', 'status')
       .orderBy('id', 'desc')
       .execute();
     const notes = new Map<number, string>();
