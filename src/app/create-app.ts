@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
+import { template } from '../channels/whatsapp-cloud/message-builders.js';
 import type { Config } from '../config/load-config.js';
 import { bootstrapAdmin } from '../domain/attendants/users.js';
 import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
+import { requestNotifier } from '../domain/messaging/request-notifier.js';
 import { createClassifier, loadTrainingData } from '../nlu/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
@@ -77,6 +79,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
   logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
+  const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });
   const jobs = new JobRunner({
     db, jobs: repos.jobs, clock, logger, metrics,
     concurrency: config.jobs.concurrency,
@@ -103,7 +106,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, classifier,
+    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });

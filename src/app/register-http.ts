@@ -9,6 +9,7 @@ import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
+import type { RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
@@ -27,6 +28,8 @@ export interface HttpWiring {
   logger: Logger;
   onAccepted: () => void;
   classifier: Classifier;
+  /** Queues WhatsApp notices about requests (status changes, phone intake). */
+  requestNotifier: RequestNotifier;
   /** More routes for browsers (the simulator page in simulator mode). */
   browserRoutes?: (scope: FastifyInstance) => Promise<void>;
   /** Extra readiness checks, e.g. Redis when configured. */

@@ -19,6 +19,14 @@ export const createSimulator = (config: Config, context: { clock: Clock; logger:
     logger: context.logger.child({ component: 'simulator' }),
     maxMps: config.whatsapp.maxMps,
     businessName: config.city.name,
+    // The city's notice templates, as if Meta had approved them, so notices outside the 24-hour window work here too.
+    templates: Object.values(config.city.whatsapp.templates).map((t) => ({
+      name: t.name,
+      language: t.language,
+      bodyParameters: t.parameters.length,
+      body: t.body,
+      quickReplies: t.quickReplies,
+    })),
   });
 
 /** The fake Graph API, the `/simulador` page and its API. */

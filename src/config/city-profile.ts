@@ -16,6 +16,22 @@ import { departmentsFileSchema, toDepartments } from './city/departments.schema.
 import { placesFileSchema, toPlaceDirectory } from './city/places.schema.js';
 import { readProfileFile } from './city/read-json.js';
 
+/** Values a notice template can carry, filled in by name (see TEMPLATE_PARAMETERS). */
+export const TEMPLATE_PARAMETERS = ['protocol', 'service', 'status', 'department', 'note'] as const;
+export type TemplateParameter = (typeof TEMPLATE_PARAMETERS)[number];
+
+/** A message template the city registered in Meta's WhatsApp Manager (UTILITY), as approved there. */
+const messageTemplateSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _ (Meta template name)'),
+  language: z.string().min(2),
+  /** The approved body with {{1}}, {{2}}… slots, in the order of `parameters`. */
+  body: z.string().min(1).max(1024),
+  parameters: z.array(z.enum(TEMPLATE_PARAMETERS)),
+  /** Titles of its quick-reply buttons, in order; the payloads are set at send time. */
+  quickReplies: z.array(z.string().min(1).max(25)).max(3).default([]),
+});
+export type MessageTemplate = z.infer<typeof messageTemplateSchema>;
+
 /** The city as data: a second city runs by pointing CITY_CONFIG at its own folder. */
 export const cityProfileSchema = z.object({
   id: z.string().min(1),
@@ -23,7 +39,11 @@ export const cityProfileSchema = z.object({
   channelName: z.string().min(1),
   timezone: z.string().min(1),
   locale: z.string().default('pt-BR'),
-  whatsapp: z.object({ displayPhoneNumber: z.string().min(8) }),
+  whatsapp: z.object({
+    displayPhoneNumber: z.string().min(8),
+    /** Notices sent outside WhatsApp's 24-hour window, where only approved templates may go. */
+    templates: z.object({ requestOpened: messageTemplateSchema, requestStatus: messageTemplateSchema, requestConcluded: messageTemplateSchema }),
+  }),
   privacyPolicyUrl: z.string().url(),
 });
 

@@ -229,6 +229,16 @@ describe('people, hours and the words that work everywhere', () => {
     expect(leo.text('é um buraco enorme').effects[0]).toMatchObject({ kind: 'handoff', serviceCode: 'tapa-buraco' });
   });
 
+  it('understands "was it solved?" and rating taps on a notice, whatever the conversation is doing', () => {
+    const leo = citizen({ consent: 'accepted' });
+    leo.tap('svc:tapa-buraco');
+    const before = leo.state().step;
+    expect(leo.tap('fb:no:2026-000042').effects).toEqual([{ kind: 'request_verdict', protocol: '2026-000042', solved: false }]);
+    expect(leo.tap('rate:2026-000042:4').effects).toEqual([{ kind: 'rate_request', protocol: '2026-000042', rating: 4 }]);
+    expect(leo.state().step).toEqual(before);
+    expect(leo.tap('rate:2026-000042:9').effects).toEqual([]);
+  });
+
   it('leaves the broadcast list only after confirming', () => {
     const leo = citizen({ consent: 'accepted' });
     expect(leo.text('SAIR').effects).toEqual([]);

@@ -1,5 +1,6 @@
 import type { EngineContext, Outcome, Turn } from './context.js';
 import { accountStep, confirmDeletion, confirmOptOut, describeData, optIn } from './flows/account.flow.js';
+import { feedbackStep } from './flows/feedback.flow.js';
 import { handoffStep, startHandoff } from './flows/handoff.flow.js';
 import { askConsent, registrationStep } from './flows/registration.flow.js';
 import { askNextField, requestStep } from './flows/request.flow.js';
@@ -118,7 +119,7 @@ const answerPending = (turn: Turn, ctx: EngineContext) => (state: ConversationSt
 const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSince: number | undefined): Outcome => {
   const first = firstContact(state, turn, ctx);
   if (first) return first;
-  const other = nonConversational(state, turn, ctx);
+  const other = nonConversational(state, turn, ctx) ?? feedbackStep(state, turn);
   if (other) return other;
   const command = commandOf(turn);
   if (idleSince !== undefined && turn.at - idleSince > IDLE_MS && MID_FLOW.has(state.step.name) && command === undefined) return offerResume(state, ctx);

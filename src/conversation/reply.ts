@@ -21,6 +21,8 @@ export type Effect =
   | { kind: 'lookup_protocol'; protocol: string }
   /** Queue the citizen for a person: of the department of `serviceCode` when the talk was about a service. */
   | { kind: 'handoff'; message: string | undefined; urgent: boolean; attendanceOpen: boolean; serviceCode: string | undefined }
+  | { kind: 'request_verdict'; protocol: string; solved: boolean }
+  | { kind: 'rate_request'; protocol: string; rating: number }
   | { kind: 'describe_data' }
   | { kind: 'request_deletion' };
 

@@ -33,8 +33,12 @@ describe('the Palmas profile has every text the code says', () => {
     expect(used.filter((key) => !(key in texts))).toEqual([]);
   });
 
-  it('has a topic for every step a citizen can come back to, and a name for every status', () => {
-    const needed = [...[...MID_FLOW].map((step) => `topic.${step}`), ...REQUEST_STATUSES.map((status) => `status.${status}`)];
+  it('has a topic for every step a citizen can come back to, a name for every status and every rating', () => {
+    const needed = [
+      ...[...MID_FLOW].map((step) => `topic.${step}`),
+      ...REQUEST_STATUSES.map((status) => `status.${status}`),
+      ...[1, 2, 3, 4, 5].map((rating) => `feedback.rate${rating}`),
+    ];
     expect(needed.filter((key) => !(key in texts))).toEqual([]);
   });
 });

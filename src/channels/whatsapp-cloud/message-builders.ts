@@ -1,5 +1,5 @@
 import { LIMITS } from './limits.js';
-import type { ListRow, ListSection, OutboundMessage, ReplyButton } from './outbound-message.js';
+import type { ListRow, ListSection, OutboundMessage, ReplyButton, TemplateComponent } from './outbound-message.js';
 
 /*
  * Builders never produce a message Meta would reject: a too-long text is split, too many or too long
@@ -95,13 +95,13 @@ export const locationRequest = (body: string): OutboundMessage[] => [
   { type: 'interactive', interactive: { type: 'location_request_message', body: { text: ellipsis(body, LIMITS.interactiveBody) }, action: { name: 'send_location' } } },
 ];
 
-export const template = (name: string, languageCode: string, bodyParameters: string[] = []): OutboundMessage => ({
-  type: 'template',
-  template: {
-    name,
-    language: { code: languageCode },
-    ...(bodyParameters.length > 0
-      ? { components: [{ type: 'body', parameters: bodyParameters.map((value) => ({ type: 'text', text: value })) }] }
-      : {}),
-  },
-});
+/** Meta refuses template parameters with new lines, tabs or more than four spaces in a row. */
+const templateParameter = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+/** An approved template with its body parameters in order and, optionally, the payloads of its quick-reply buttons. */
+export const template = (name: string, languageCode: string, bodyParameters: string[] = [], quickReplyPayloads: string[] = []): OutboundMessage => {
+  const body: TemplateComponent[] = bodyParameters.length > 0 ? [{ type: 'body', parameters: bodyParameters.map((value) => ({ type: 'text', text: templateParameter(value) })) }] : [];
+  const buttons = quickReplyPayloads.map((payload, index): TemplateComponent => ({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] }));
+  const components = [...body, ...buttons];
+  return { type: 'template', template: { name, language: { code: languageCode }, ...(components.length > 0 ? { components } : {}) } };
+};

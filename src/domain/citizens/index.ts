@@ -2,3 +2,4 @@ export type { BroadcastSource, BroadcastState, CitizenPlace, CitizenProfile, Con
 export { getCitizenProfile, privacyNoticeVersion, recordConsent, setBroadcastOptIn } from './profile.js';
 export { cleanName, MAX_NAME, MAX_PLACE_TEXT, updateRegistration, type RegistrationChange, type RegistrationErrorCode } from './update-registration.js';
 export { describeStoredData, requestDataDeletion } from './data-rights.js';
+export { whatsAppIdsOf } from './phone-numbers.js';

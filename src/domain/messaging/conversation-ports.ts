@@ -1,12 +1,12 @@
 import type { CitizenView, EngineContext } from '../../conversation/engine.js';
-import { protocolReplies, requestOpenedReplies, storedDataReplies } from '../../conversation/follow-ups.js';
+import { protocolReplies, ratingReplies, requestOpenedReplies, storedDataReplies, verdictReplies } from '../../conversation/follow-ups.js';
 import type { Effect, Reply } from '../../conversation/reply.js';
 import { formatLocalDate, localDateOf } from '../calendar/index.js';
 import { findService, resolveDepartment } from '../catalog/index.js';
 import { closuresForCalendar } from '../closures/index.js';
 import { describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastOptIn, updateRegistration } from '../citizens/index.js';
 import { requestHandoff } from '../handoffs/index.js';
-import { findCitizenRequest, openServiceRequest } from '../requests/index.js';
+import { findCitizenRequest, openServiceRequest, rateRequest, recordVerdict } from '../requests/index.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { Citizen } from '../../storage/schema.js';
 import type { Tx } from '../../storage/database.js';
@@ -87,6 +87,12 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         await requestHandoff(tx, repos, { citizenKey: key, departmentId, message: effect.message, attendanceOpen: effect.attendanceOpen, urgent: effect.urgent }, now);
         return [];
       }
+      case 'request_verdict': {
+        const verdict = await recordVerdict(tx, repos, { protocol: effect.protocol, citizenKey: key, solved: effect.solved }, now);
+        return verdictReplies(engine, verdict.ok ? { ok: true, ...verdict.value } : { ok: false });
+      }
+      case 'rate_request':
+        return ratingReplies(engine, (await rateRequest(tx, repos, { protocol: effect.protocol, citizenKey: key, rating: effect.rating }, now)).ok);
       case 'describe_data':
         return storedDataReplies(engine, describeDataLines(engine, await describeStoredData(tx, repos, key)));
       case 'request_deletion':

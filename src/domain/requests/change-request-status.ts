@@ -3,7 +3,7 @@ import type { Repositories } from '../../storage/repositories/index.js';
 import { inTransaction } from './in-transaction.js';
 import { toRequestEvent, toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
-import { canTransition, type Actor, type RequestStatus } from './statuses.js';
+import { canTransition, isClosedStatus, type Actor, type RequestStatus } from './statuses.js';
 import type { RequestEvent, ServiceRequest } from './types.js';
 
 export const MAX_NOTE = 2000;
@@ -45,7 +45,7 @@ export const changeRequestStatus = async (
     const from = row.status;
     if (!canTransition(from, input.to, input.actor))
       return fail('transition_forbidden', 'conflict', `a request in ${from} cannot go to ${input.to}`, { from, to: input.to });
-    const updated = await repos.requests.updateStatus(tx, row.id, from, input.to, now);
+    const updated = await repos.requests.updateStatus(tx, row.id, from, input.to, now, isClosedStatus(input.to) ? now : null);
     if (!updated) return fail('status_changed', 'conflict', `request ${input.protocol} changed meanwhile`);
     const event = await repos.requests.addEvent(tx, { request_id: row.id, from_status: from, status: input.to, note, actor: input.actor, at: now });
     return ok({ request: toServiceRequest(updated), event: toRequestEvent(event), from });

@@ -12,8 +12,9 @@ export const findRequest = async (db: Executor, repos: Repositories, protocol: s
 };
 
 /**
- * The citizen's own request with its history. Undefined both when the protocol does not exist and when it is
- * someone else's: the answer never tells which. `protocol` is canonical (see parseProtocol).
+ * The citizen's own request with its history, or one they follow (their report was linked to it). Undefined both
+ * when the protocol does not exist and when it is someone else's: the answer never tells which. `protocol` is
+ * canonical (see parseProtocol).
  */
 export const findCitizenRequest = async (
   db: Executor,
@@ -22,7 +23,8 @@ export const findCitizenRequest = async (
   citizenKey: string,
 ): Promise<ServiceRequestWithHistory | undefined> => {
   const row = await repos.requests.byProtocol(db, protocol);
-  if (!row || row.citizen_key === null || row.citizen_key !== citizenKey) return undefined;
+  if (!row) return undefined;
+  if (row.citizen_key !== citizenKey && !(await repos.followers.follows(db, Number(row.id), citizenKey))) return undefined;
   const events = await repos.requests.events(db, row.id);
   return { ...toServiceRequest(row), history: events.map(toRequestEvent) };
 };

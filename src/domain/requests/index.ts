@@ -28,3 +28,9 @@ export { openServiceRequest, type OpenRequestErrorCode } from './open-service-re
 export { findCitizenRequest, findRequest, listCitizenRequests, MAX_LIST } from './find-request.js';
 export { changeRequestStatus, MAX_NOTE, type ChangeRequestStatusInput, type ChangeStatusErrorCode, type StatusChange } from './change-request-status.js';
 export { latestStatusNotes, listRequests, MAX_LIST_PAGE, MAX_SEARCH_LENGTH, type ListRequestsFilter, type RequestPage } from './list-requests.js';
+export { OPEN_STATUSES } from './statuses.js';
+export type { RequestNotice, RequestNotifier } from './notices.js';
+export { requestAudience, updateRequestStatus, type RequestUpdateDeps } from './update-request-status.js';
+export { registerPhoneRequest, type PhoneRequestDeps, type PhoneRequestInput, type RegisteredPhoneRequest } from './register-phone-request.js';
+export { MAX_RATING, MIN_RATING, rateRequest, recordVerdict, type FeedbackErrorCode } from './feedback.js';
+export { distanceMeters, findDuplicate } from './duplicates.js';

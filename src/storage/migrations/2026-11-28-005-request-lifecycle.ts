@@ -40,4 +40,6 @@ export const up = async (db: AnyDb, _dialect: Dialect): Promise<void> => {
     .execute();
 
   await db.schema.alterTable('users').addColumn('department_id', 'text').execute();
+  // The phone team looks callers up by number.
+  await db.schema.createIndex('citizens_wa_id').on('citizens').column('wa_id').execute();
 };

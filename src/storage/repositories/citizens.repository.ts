@@ -39,6 +39,12 @@ export class CitizensRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** The first citizen whose WhatsApp id is one of `waIds` (a phone number written several ways). */
+  async byWaIds(db: Executor, waIds: readonly string[]): Promise<Citizen | undefined> {
+    if (waIds.length === 0) return undefined;
+    return db.selectFrom('citizens').selectAll().where('wa_id', 'in', [...waIds]).orderBy('last_inbound_at', 'desc').executeTakeFirst();
+  }
+
   async byKey(db: Executor, key: string): Promise<Citizen | undefined> {
     return db.selectFrom('citizens').selectAll().where('key', '=', key).executeTakeFirst();
   }
