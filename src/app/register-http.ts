@@ -9,7 +9,7 @@ import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
-import type { RequestNotifier } from '../domain/requests/index.js';
+import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
@@ -36,10 +36,16 @@ export interface HttpWiring {
   readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
 
-const refreshQueueGauges = async ({ db, repos, metrics }: HttpWiring): Promise<void> => {
+const refreshGauges = async ({ db, repos, metrics, clock }: HttpWiring): Promise<void> => {
   metrics.queueDepth.reset();
   for (const [state, n] of Object.entries(await repos.jobs.countByStatus(db))) metrics.queueDepth.set({ queue: 'jobs', state }, n);
   for (const [state, n] of Object.entries(await repos.outbox.countByState(db))) metrics.queueDepth.set({ queue: 'outbox', state }, n);
+  metrics.requestsOpen.reset();
+  metrics.requestsOverdue.reset();
+  for (const { departmentId, open, overdue } of await repos.requestStats.openByDepartment(db, OPEN_STATUSES, clock.now().getTime())) {
+    metrics.requestsOpen.set({ department: departmentId }, open);
+    metrics.requestsOverdue.set({ department: departmentId }, overdue);
+  }
 };
 
 export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {
@@ -49,7 +55,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     metrics.intakeBatchSize.observe(batch.length);
     return receiveNotifications(db, repos, batch, clock.now().getTime());
   });
-  registerHealthRoutes(http, { db, metrics, checks: wiring.readinessChecks, beforeScrape: () => refreshQueueGauges(wiring) });
+  registerHealthRoutes(http, { db, metrics, checks: wiring.readinessChecks, beforeScrape: () => refreshGauges(wiring) });
   registerWhatsAppWebhookRoutes(http, {
     verifyToken: config.whatsapp.verifyToken,
     appSecret: config.whatsapp.appSecret,

@@ -33,6 +33,8 @@ export const createMetrics = () => {
     }),
     sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
     queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
+    requestsOpen: new Gauge({ name: 'service_requests_open', help: 'Service requests still open, by department', labelNames: ['department'], registers }),
+    requestsOverdue: new Gauge({ name: 'service_requests_overdue', help: 'Open service requests past their due date, by department', labelNames: ['department'], registers }),
   };
 };
 

@@ -34,3 +34,4 @@ export { requestAudience, updateRequestStatus, type RequestUpdateDeps } from './
 export { registerPhoneRequest, type PhoneRequestDeps, type PhoneRequestInput, type RegisteredPhoneRequest } from './register-phone-request.js';
 export { MAX_RATING, MIN_RATING, rateRequest, recordVerdict, type FeedbackErrorCode } from './feedback.js';
 export { distanceMeters, findDuplicate } from './duplicates.js';
+export { departmentDaySummary, isOverdue, MAX_OVERDUE_LISTED, type DepartmentDaySummary, type OverdueRequest } from './department-summary.js';

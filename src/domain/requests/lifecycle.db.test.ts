@@ -6,7 +6,7 @@ import { loadCityProfile } from '../../config/city-profile.js';
 import { createTranslator } from '../../platform/i18n.js';
 import { fromRoot } from '../../platform/paths.js';
 import { requestNotifier } from '../messaging/request-notifier.js';
-import { findCitizenRequest, findRequest, openServiceRequest, rateRequest, recordVerdict, registerPhoneRequest, updateRequestStatus, type OpenServiceRequestInput } from './index.js';
+import { departmentDaySummary, findCitizenRequest, findRequest, isOverdue, openServiceRequest, rateRequest, recordVerdict, registerPhoneRequest, updateRequestStatus, type OpenServiceRequestInput } from './index.js';
 
 const city = loadCityProfile(fromRoot('city', 'palmas'));
 const engine = { city, t: createTranslator(city.texts), alwaysOpen: false };
@@ -112,5 +112,28 @@ describe.each(dialects)('a request\'s life on $name', ({ create }) => {
     if (!unknown.ok) throw new Error(unknown.error.message);
     expect(unknown.value.sentOnWhatsApp).toBe(false);
     expect(await findRequest(current.storage.db, current.repos, unknown.value.protocol)).toMatchObject({ citizenKey: null, channel: 'counter', contact: { name: 'Zé da Silva', phone: '63 3212-0000' } });
+  });
+
+  it('summarises a department\'s day: opened by service, closed by outcome, open and overdue now, ratings', async () => {
+    const late = await open(report({ location: { latitude: -10.2, longitude: -48.3, text: 'A' } }), MONDAY - 60 * 24 * HOUR);
+    const today = await open(report({ citizenKey: 'bia', location: { latitude: -10.21, longitude: -48.3, text: 'B' } }));
+    await open(report({ serviceCode: 'retirada-entulho', citizenKey: 'caio', location: { latitude: -10.22, longitude: -48.3, text: 'C' } }));
+    await open(report({ serviceCode: 'iluminacao-publica', citizenKey: 'davi' })); // another department
+    await updateRequestStatus(deps(), { protocol: today.protocol, to: 'concluido', actor: 'attendant:1' }, MONDAY + HOUR);
+    await rateRequest(current.storage.db, current.repos, { protocol: today.protocol, citizenKey: 'bia', rating: 4 }, MONDAY + 2 * HOUR);
+    const summary = await departmentDaySummary(current.storage.db, current.repos, { departmentId: 'zeladoria-urbana', day: '2026-03-16', timezone: city.calendar.timezone }, MONDAY + 3 * HOUR);
+    expect(summary).toMatchObject({
+      day: '2026-03-16',
+      openedByService: { 'tapa-buraco': 1, 'retirada-entulho': 1 },
+      opened: 2,
+      closedByStatus: { concluido: 1 },
+      openNow: 2,
+      overdueNow: 1,
+      overdue: [{ protocol: late.protocol, serviceCode: 'tapa-buraco', status: 'aberto' }],
+      ratings: { count: 1, average: 4 },
+    });
+    expect(summary.overdue[0]?.daysLate).toBeGreaterThan(5);
+    expect(isOverdue({ status: 'concluido', expectedAt: MONDAY - HOUR }, MONDAY)).toBe(false);
+    expect(isOverdue({ status: 'aberto', expectedAt: null }, MONDAY)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { MessageStatusesRepository } from './message-statuses.repository.js';
 import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { RequestFollowersRepository } from './request-followers.repository.js';
+import { RequestStatsRepository } from './request-stats.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
@@ -31,6 +32,7 @@ export const createRepositories = (dialect: Dialect) => ({
   outbox: new OutboxRepository(dialect),
   requests: new ServiceRequestsRepository(),
   followers: new RequestFollowersRepository(),
+  requestStats: new RequestStatsRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),
   users: new UsersRepository(),
