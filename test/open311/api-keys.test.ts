@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/attendants/users.js';
-import { whatsappIdsFor } from '../../src/domain/open311/index.js';
 import { escapeXml } from '../../src/http/open311/xml.js';
 import { formatW3cDateTime, parseW3cDateTime } from '../../src/domain/open311/index.js';
 import { dialects } from '../support/databases.js';
@@ -65,14 +64,6 @@ describe.each(dialects)('Open311 API keys in the console on $name', ({ create })
 });
 
 describe('Open311 helpers', () => {
-  it('reads Brazilian phone numbers as the WhatsApp ids they may have', () => {
-    expect(whatsappIdsFor('(63) 99999-0101')).toEqual(['5563999990101', '556399990101']);
-    expect(whatsappIdsFor('+55 63 9999-0101')).toEqual(['556399990101', '5563999990101']);
-    expect(whatsappIdsFor('063 3212-7500')).toEqual(['556332127500']);
-    expect(whatsappIdsFor('12345')).toEqual([]);
-    expect(whatsappIdsFor('<script>')).toEqual([]);
-  });
-
   it('writes dates with the city offset and reads only W3C datetimes with a timezone', () => {
     expect(formatW3cDateTime(Date.parse('2026-05-20T16:45:00Z'), 'America/Araguaina')).toBe('2026-05-20T13:45:00-03:00');
     expect(formatW3cDateTime(Date.parse('2026-05-20T16:45:00Z'), 'UTC')).toBe('2026-05-20T16:45:00+00:00');

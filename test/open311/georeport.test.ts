@@ -139,7 +139,13 @@ describe.each(dialects)('Open311 GeoReport v2 on $name', ({ create }) => {
       expect(request?.service_request_id).toMatch(/^2026-\d{6}$/);
       expect(request?.service_notice).toContain('15 dias úteis');
       const stored = await findRequest(app.app.storage.db, app.app.repos, request?.service_request_id ?? '');
-      expect(stored).toMatchObject({ channel: 'open311', citizenKey: null, description: 'Buraco fundo\n\nna pista', location: { reference: 'perto da escola', latitude: -10.18401 } });
+      expect(stored).toMatchObject({
+        channel: 'open311',
+        citizenKey: null,
+        description: 'Buraco fundo\n\nna pista',
+        location: { reference: 'perto da escola', latitude: -10.18401 },
+        contact: { name: 'Maria Souza', phone: '63999998888' },
+      });
       expect(stored?.history[0]?.actor).toBe('system');
 
       const shown = await get(app, `${V2}/requests/${request?.service_request_id ?? ''}.json`);

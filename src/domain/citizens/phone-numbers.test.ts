@@ -10,7 +10,9 @@ describe('WhatsApp ids of a phone number a caller gives', () => {
 
   it('keeps landlines as they are and refuses what is not a Brazilian number', () => {
     expect(whatsAppIdsOf('(63) 3212-7500')).toEqual(['556332127500']);
+    expect(whatsAppIdsOf('+55 63 9999-0101')).toEqual(['556399990101', '5563999990101']);
     expect(whatsAppIdsOf('12345')).toEqual([]);
+    expect(whatsAppIdsOf('<script>')).toEqual([]);
     expect(whatsAppIdsOf('+1 415 555 0100')).toEqual([]);
     expect(whatsAppIdsOf('')).toEqual([]);
   });

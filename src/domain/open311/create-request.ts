@@ -83,10 +83,14 @@ const fromDomainError = (error: DomainError<OpenRequestErrorCode>) => {
   }
 };
 
+const contactName = (params: Open311Params): string | undefined =>
+  [param(params, 'first_name'), param(params, 'last_name')].filter(Boolean).join(' ') || undefined;
+
 /**
  * POST requests: reads the Open311 parameters, opens the request through the requests domain (channel
  * 'open311', actor 'system') and answers with the protocol. The phone number, when it belongs to a citizen known
- * on WhatsApp, attaches the request to them (they can follow it in the chat); e-mail and names are not stored.
+ * on WhatsApp, attaches the request to them (they can follow it in the chat); name and phone are kept as the
+ * request's contact for the team (never shown by the Open311 API), e-mail is not stored.
  * A media_url is not fetched or kept: fetching URLs given by clients would let them make the server call anywhere.
  */
 export const createOpen311Request = async (
@@ -113,6 +117,7 @@ export const createOpen311Request = async (
     description: typeof params.description === 'string' ? params.description : param(params, 'description'),
     reference: attributes.get('reference'),
     actor: 'system',
+    contact: { name: contactName(params), phone: param(params, 'phone') },
   };
   const opened = await openServiceRequest(db, repos, city, input, now);
   if (!opened.ok) return fromDomainError(opened.error);

@@ -13,7 +13,7 @@ export {
 } from './services.js';
 export { presentRequest, serviceNotice, type Open311Request, type PresentCity } from './present-request.js';
 export { MAX_IDS, MAX_SPAN_DAYS, parseRequestQuery } from './query-requests.js';
-export { citizenKeyForPhone, whatsappIdsFor } from './contact.js';
+export { citizenKeyForPhone } from './contact.js';
 export { createOpen311Request, type Open311Created } from './create-request.js';
 export { getOpen311Request, queryOpen311Requests } from './read-requests.js';
 export { hashApiKey, isAcceptedApiKey, issueApiKey, listApiKeys, MAX_LABEL, revokeApiKey, type ApiKeyInfo, type IssuedApiKey } from './api-keys.js';

@@ -50,7 +50,7 @@ const placeName = (city: RequestCity, placeId: string | null): string | null =>
  */
 export const presentRequest = (city: PresentCity, request: ServiceRequest, statusNote: string | undefined): Open311Request => {
   const service = findService(city.catalog, request.serviceCode);
-  const confidential = request.anonymous || isConfidentialService(service, request.serviceCode);
+  const confidential = request.anonymous || isConfidentialService(service);
   const department = city.departments.find((d) => d.id === request.departmentId);
   const { location } = request;
   return {

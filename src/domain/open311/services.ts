@@ -86,8 +86,7 @@ export const open311Services = (catalog: Catalog): Open311Service[] => {
 
 /**
  * Fiscalização requests are complaints about someone (noise, an irregular building): whoever reported must never
- * be identifiable from what the API shows. The catalog marks those services `anonymousReports`; codes starting
- * with "fiscalizacao" count as well, whatever a catalog says.
+ * be identifiable from what the API shows. The catalog marks those services `anonymousReports` (requests keep the
+ * flag from their opening; a service marked later covers its older requests too).
  */
-export const isConfidentialService = (service: CatalogService | undefined, code: string): boolean =>
-  code.startsWith('fiscalizacao') || service?.anonymousReports === true || service?.group === 'fiscalizacao';
+export const isConfidentialService = (service: CatalogService | undefined): boolean => service?.anonymousReports === true;
