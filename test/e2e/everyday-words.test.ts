@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Friday 2026-12-25, Christmas, 12:00 in Palmas: a holiday, so people answer on Monday.
 const clock = new ManualClock('2026-12-25T15:00:00Z');
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ clock });
 
 const registered = async (phone: string, name: string) => {
-  const citizen = scriptedCitizen(testApp, phone, name);
+  const citizen = scriptedCitizen(testApp(), phone, name);
   await citizen.says('oi', 'LGPD');
   await citizen.taps('consent:yes', 'Como você gostaria de ser chamado');
   await citizen.says(name, `Prazer, ${name}!`);
@@ -28,14 +20,14 @@ const registered = async (phone: string, name: string) => {
 
 describe('the words that work everywhere, guidance and a holiday, through the real server', () => {
   it('on a holiday says a person answers on the next business day', async () => {
-    const ivo = scriptedCitizen(testApp, '5563999990501', 'Ivo');
+    const ivo = scriptedCitizen(testApp(), '5563999990501', 'Ivo');
     await ivo.says('oi', 'LGPD');
     await ivo.taps('consent:no', 'Como posso ajudar');
     expect(await ivo.says('falar com alguém', 'fora do horário')).toContain('segunda-feira, às 13h30');
   });
 
   it('answers a guidance service from the profile, then offers the menu', async () => {
-    const jo = scriptedCitizen(testApp, '5563999990502', 'Jo');
+    const jo = scriptedCitizen(testApp(), '5563999990502', 'Jo');
     await jo.says('oi', 'LGPD');
     await jo.taps('consent:no', 'Como posso ajudar');
     await jo.says('onde eu vacino meu filho?', 'Orientações de saúde');
@@ -46,7 +38,7 @@ describe('the words that work everywhere, guidance and a holiday, through the re
     const kiko = await registered('5563999990503', 'Kiko');
     await kiko.says('SAIR', 'Confirma?');
     await kiko.taps('optout:yes', 'saiu da lista');
-    const profile = () => testApp.app.storage.db.selectFrom('citizen_profiles').selectAll().where('citizen_key', '=', kiko.phone).executeTakeFirstOrThrow();
+    const profile = () => testApp().app.storage.db.selectFrom('citizen_profiles').selectAll().where('citizen_key', '=', kiko.phone).executeTakeFirstOrThrow();
     expect((await profile()).broadcast_opted_out_at).not.toBeNull();
     await kiko.says('avisos', 'vai receber os avisos');
     expect(await profile()).toMatchObject({ broadcast_opted_out_at: null });
@@ -59,7 +51,7 @@ describe('the words that work everywhere, guidance and a holiday, through the re
     expect(data).toContain('Taquaralto');
     await lu.says('apagar meus dados', 'Confirma?');
     await lu.taps('delete:yes', 'Pedido de exclusão registrado');
-    const request = await testApp.app.storage.db.selectFrom('data_requests').selectAll().where('citizen_key', '=', lu.phone).executeTakeFirstOrThrow();
+    const request = await testApp().app.storage.db.selectFrom('data_requests').selectAll().where('citizen_key', '=', lu.phone).executeTakeFirstOrThrow();
     expect(request).toMatchObject({ kind: 'deletion', status: 'open' });
   });
 });

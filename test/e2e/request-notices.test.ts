@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
-let testApp: TestApp;
-
-beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const testApp = useTestApp({ clock });
 
 /** A citizen who declined registration and reports a pothole at `pin`; returns the bot's last reply. */
 const reportPothole = async (phone: string, name: string, pin: { latitude: number; longitude: number }, expected: string) => {
-  const citizen = scriptedCitizen(testApp, phone, name);
+  const citizen = scriptedCitizen(testApp(), phone, name);
   await citizen.says('oi', 'LGPD');
   await citizen.taps('consent:no', 'Como posso ajudar');
   await citizen.says('tem um buraco enorme na rua', 'Tapa-buraco');
@@ -35,10 +27,10 @@ describe('requests reported twice, through the real server', () => {
     const primary = /\*(\d{4}-\d{6})\*/.exec(first)?.[1];
     const second = await reportPothole('5563999990602', 'Otto', { latitude: -10.1842, longitude: -48.3336 }, 'Já existe um pedido aberto');
     expect(second).toContain(`*${primary}*`);
-    const { db } = testApp.app.storage;
+    const { db } = testApp().app.storage;
     const row = await db.selectFrom('service_requests').select(['id', 'protocol']).where('protocol', '=', primary ?? '').executeTakeFirstOrThrow();
-    expect(await testApp.app.repos.followers.of(db, Number(row.id))).toEqual(['5563999990602']);
-    const otto = scriptedCitizen(testApp, '5563999990602', 'Otto');
+    expect(await testApp().app.repos.followers.of(db, Number(row.id))).toEqual(['5563999990602']);
+    const otto = scriptedCitizen(testApp(), '5563999990602', 'Otto');
     expect(await otto.says(`protocolo ${primary}`, 'Situação')).toContain('Aberto');
   });
 });

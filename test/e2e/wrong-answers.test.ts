@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** Pins the citizens drop: one in Palmas (Praça dos Girassóis), one in Goiânia. */
 const PALMAS = { latitude: -10.1844, longitude: -48.3336 };
@@ -9,17 +9,9 @@ const GOIANIA = { latitude: -16.6869, longitude: -49.2648 };
 
 // Monday 2026-11-30, 14:00 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
-let testApp: TestApp;
+const testApp = useTestApp({ clock });
 
-beforeAll(async () => {
-  testApp = await startTestApp({ clock });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-const citizen = (phone: string, name: string) => scriptedCitizen(testApp, phone, name);
+const citizen = (phone: string, name: string) => scriptedCitizen(testApp(), phone, name);
 
 describe('wrong answers at every step, through the real server and the simulator', () => {
   it('registration: a name made of emoji, a place outside Palmas, "não sei", then the menu', async () => {
@@ -33,7 +25,7 @@ describe('wrong answers at every step, through the real server and the simulator
     await carla.says('perto da casa da minha tia', 'Não encontrei esse lugar');
     await carla.says('não sei', 'avisos');
     expect(await carla.taps('optin:no', 'Tudo certo, Carla!')).toContain('Como posso ajudar');
-    const profile = await testApp.app.storage.db.selectFrom('citizen_profiles').selectAll().where('citizen_key', '=', carla.phone).executeTakeFirst();
+    const profile = await testApp().app.storage.db.selectFrom('citizen_profiles').selectAll().where('citizen_key', '=', carla.phone).executeTakeFirst();
     expect(profile).toMatchObject({ name: 'Carla', place_id: null, broadcast_opted_in_at: null });
   });
 
@@ -53,7 +45,7 @@ describe('wrong answers at every step, through the real server and the simulator
     await davi.says('pular', 'Confira o pedido');
     const opened = await davi.taps('req:confirm', 'Protocolo');
     expect(opened).toMatch(/\*2026-\d{6}\*/);
-    const request = await testApp.app.storage.db.selectFrom('service_requests').selectAll().where('citizen_key', '=', davi.phone).executeTakeFirstOrThrow();
+    const request = await testApp().app.storage.db.selectFrom('service_requests').selectAll().where('citizen_key', '=', davi.phone).executeTakeFirstOrThrow();
     expect(request).toMatchObject({ service_code: 'tapa-buraco', place_id: expect.any(String), description: 'buraco grande no meio da pista, carros desviando' });
   });
 
@@ -89,7 +81,7 @@ describe('wrong answers at every step, through the real server and the simulator
     await gil.taps('svc:iluminacao-publica', 'Onde fica o poste');
     await gil.says('quero falar com um atendente', 'equipe de atendimento');
     await gil.says('o poste está soltando faísca', 'fila');
-    const handoff = await testApp.app.storage.db.selectFrom('handoffs').selectAll().where('citizen_key', '=', gil.phone).executeTakeFirstOrThrow();
+    const handoff = await testApp().app.storage.db.selectFrom('handoffs').selectAll().where('citizen_key', '=', gil.phone).executeTakeFirstOrThrow();
     expect(handoff).toMatchObject({ department_id: 'seihab', status: 'waiting', attendance_open: 1 });
   });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app/create-app.js';
@@ -16,8 +17,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  graphUrl?: string;
+  env?: Record<string, string>;
+  clock?: Clock;
+  database?: TestDatabase;
+}
+
 /** A real app on a fresh database, listening on a free port, talking to the given Graph API URL. */
-export const startTestApp = async (options: { graphUrl?: string; env?: Record<string, string>; clock?: Clock; database?: TestDatabase } = {}): Promise<TestApp> => {
+export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const database = options.database ?? sqliteDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -38,5 +46,20 @@ export const startTestApp = async (options: { graphUrl?: string; env?: Record<st
       await app.stop();
       await database.drop();
     },
+  };
+};
+
+/** Starts a test app before the file's tests and closes it after them; call the result inside a test. */
+export const useTestApp = (options: TestAppOptions = {}): (() => TestApp) => {
+  let testApp: TestApp | undefined;
+  beforeAll(async () => {
+    testApp = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await testApp?.close();
+  });
+  return () => {
+    if (!testApp) throw new Error('the test app is not started yet');
+    return testApp;
   };
 };
