@@ -5,6 +5,7 @@ import { receiveNotifications, type IntakeResult } from '../domain/messaging/rec
 import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
+import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
@@ -76,6 +77,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireUser: requireUser(auth),
       requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
     });
+    registerDepartmentsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);
