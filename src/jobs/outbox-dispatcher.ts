@@ -138,6 +138,11 @@ export class OutboxDispatcher extends ClaimLoop {
       if (code === 130429) this.throughput.drain(now);
       return outbox.retryAt(db, row, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
     }
+    if (decision.action === 'needs_template' && (await outbox.useFallback(db, row, now, { code, detail }))) {
+      logger.info({ outboxId: row.id, recipient: row.recipient }, 'customer-service window closed; sending the template instead');
+      this.wake.notify();
+      return;
+    }
     logger.warn({ outboxId: row.id, code, detail, recipient: row.recipient }, 'outbound message rejected');
     return outbox.markRejected(db, row, code, detail, now);
   }

@@ -5,6 +5,7 @@ import * as citizensRequests from './migrations/2026-11-28-002-citizens-requests
 import * as closures from './migrations/2026-11-28-003-closures.js';
 import * as open311ApiKeys from './migrations/2026-11-28-004-open311-api-keys.js';
 import * as requestLifecycle from './migrations/2026-11-28-005-request-lifecycle.js';
+import * as outboxFallback from './migrations/2026-11-28-006-outbox-fallback.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -13,6 +14,7 @@ const migrations = {
   '2026-11-28-003-closures': closures,
   '2026-11-28-004-open311-api-keys': open311ApiKeys,
   '2026-11-28-005-request-lifecycle': requestLifecycle,
+  '2026-11-28-006-outbox-fallback': outboxFallback,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

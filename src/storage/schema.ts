@@ -74,6 +74,8 @@ export interface OutboxTable {
   created_at: Millis;
   accepted_at: Millis | null;
   updated_at: Millis;
+  /** Sent instead when Meta refuses the payload because the 24-hour window closed (131047); JSON like payload. */
+  fallback_payload: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessageStatusTable {

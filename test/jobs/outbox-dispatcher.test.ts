@@ -73,6 +73,20 @@ describe('outbox dispatcher', () => {
     await eventually(async () => (await rowsOf('5563999991003'))[1]?.state === 'accepted');
   });
 
+  it('sends the fallback template when Meta says the 24-hour window closed (131047), once', async () => {
+    const { app } = testApp;
+    const fallback = { type: 'template', template: { name: 'protocolo_atualizado', language: { code: 'pt_BR' } } };
+    await app.repos.outbox.enqueue(app.storage.db, [{ idempotencyKey: 'late-notice', recipient: '5563999991010', payload: { type: 'text', text: { body: 'Novidade' } }, fallback }], app.clock.now().getTime());
+    graph.failNext(131047);
+    app.dispatcher.wake.notify();
+    const sends = await graph.waitForSends(2, 5_000, '5563999991010');
+    expect(sends.map((c) => c.body.type)).toEqual(['text', 'template']);
+    await eventually(async () => (await rowsOf('5563999991010'))[0]?.state === 'accepted');
+    const [row] = await rowsOf('5563999991010');
+    expect(row?.fallback_payload).toBeNull();
+    expect(JSON.parse(row?.payload ?? '{}')).toEqual(fallback);
+  });
+
   it('pauses all sending on an invalid token (190) and resumes when told', async () => {
     graph.failNext(190, 401);
     await enqueue('5563999991004', 'olá');

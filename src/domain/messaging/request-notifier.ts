@@ -42,17 +42,26 @@ const templateCall = (deps: RequestNotifierDeps, notice: RequestNotice): object 
 
 /**
  * Queues request notices in the outbox, in the caller's transaction: as a free-form message (with buttons) inside
- * the 24-hour window, as the city's approved template outside it. A citizen never seen on WhatsApp gets nothing.
+ * the 24-hour window, with the template as its fallback, and as the city's approved template outside it. A citizen
+ * never seen on WhatsApp gets nothing.
  */
 export const requestNotifier = (deps: RequestNotifierDeps): RequestNotifier => ({
   async notify(tx: Tx, citizenKey: string, notice: RequestNotice, idempotencyKey: string, now: number): Promise<void> {
     const citizen = await deps.repos.citizens.byKey(tx, citizenKey);
     if (!citizen) return;
+    const template = templateCall(deps, notice);
     const insideWindow = now - Number(citizen.last_inbound_at) < FREE_FORM_WINDOW_MS;
-    const messages = insideWindow ? noticeReplies(deps.engine, notice).flatMap(deps.render) : [templateCall(deps, notice)];
+    const messages = insideWindow ? noticeReplies(deps.engine, notice).flatMap(deps.render) : [template];
     await deps.repos.outbox.enqueue(
       tx,
-      messages.map((payload, index) => ({ idempotencyKey: `${idempotencyKey}:${index}`, recipient: citizenKey, payload, cause: idempotencyKey })),
+      messages.map((payload, index) => ({
+        idempotencyKey: `${idempotencyKey}:${index}`,
+        recipient: citizenKey,
+        payload,
+        cause: idempotencyKey,
+        // Should the window close before it goes out anyway, the first message becomes the template.
+        ...(insideWindow && index === 0 ? { fallback: template } : {}),
+      })),
       now,
     );
   },

@@ -64,6 +64,7 @@ describe.each(dialects)('a request\'s life on $name', ({ create }) => {
     expect(changed.ok).toBe(true);
     const [toAna] = await outbox('ana');
     expect(JSON.parse(toAna?.payload ?? '{}')).toMatchObject({ type: 'text', text: { body: expect.stringMatching(new RegExp(`${primary.protocol}[\\s\\S]*Em execução[\\s\\S]*Equipe a caminho`)) } });
+    expect(JSON.parse(toAna?.fallback_payload ?? '{}')).toMatchObject({ type: 'template', template: { name: 'protocolo_atualizado' } });
     const [toBia] = await outbox('bia');
     expect(JSON.parse(toBia?.payload ?? '{}')).toMatchObject({
       type: 'template',

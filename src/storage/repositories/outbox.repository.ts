@@ -7,6 +7,8 @@ export interface EnqueueOutbound {
   recipient: string;
   payload: unknown;
   cause?: string;
+  /** Sent instead if Meta refuses `payload` because the 24-hour window closed. */
+  fallback?: unknown;
 }
 
 /** sent < failed < delivered < read: a late `delivered` never overwrites `read`, and `failed` only replaces `sent`. */
@@ -35,6 +37,7 @@ export class OutboxRepository {
           attempts: 0,
           next_attempt_at: now,
           cause: m.cause ?? null,
+          fallback_payload: m.fallback === undefined ? null : JSON.stringify(m.fallback),
           created_at: now,
           updated_at: now,
         })),
@@ -113,6 +116,28 @@ export class OutboxRepository {
       .where('id', '=', row.id)
       .where('state', 'in', ['sending', 'pending'])
       .execute();
+  }
+
+  /** Puts the fallback in the payload's place, ready to send now; false when the message has none (left as it was). */
+  async useFallback(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, now: number, error: { code: number; detail: string }): Promise<boolean> {
+    const result = await db
+      .updateTable('outbox')
+      .set({
+        // Only rows with a fallback are updated (the where below), so the value is never null.
+        payload: sql<string>`fallback_payload`,
+        fallback_payload: null,
+        state: 'pending',
+        attempts: row.attempts,
+        next_attempt_at: now,
+        lease_until: null,
+        error_code: error.code,
+        error_detail: error.detail.slice(0, 1000),
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .where('fallback_payload', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async markRejected(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, code: number, detail: string, now: number): Promise<void> {
