@@ -9,6 +9,7 @@ import { bootstrapAdmin } from '../domain/attendants/users.js';
 import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { requestNotifier } from '../domain/messaging/request-notifier.js';
+import { inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
 import { createClassifier, loadTrainingData } from '../nlu/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
@@ -79,6 +80,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
   logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
+  await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
+  const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
+  const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
   const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });
   const jobs = new JobRunner({
     db, jobs: repos.jobs, clock, logger, metrics,
@@ -93,20 +99,17 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
         },
         render: renderReply,
         onReplies: () => dispatcher.wake.notify(),
+        onHandoff: () => liveEvents.publish({ type: 'inbox' }),
       }),
       [JOB.storeMedia]: storeMediaHandler({ db, media: repos.media, graph, store: new DirectoryMediaStore(config.mediaDir), logger }),
     },
   });
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
-  await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
-  const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   // Loaded only in simulator mode: production never loads the fake Graph API.
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier,
+    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
@@ -136,6 +139,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await jobs.stop();
       await dispatcher.stop();
       graph.close();
+      await liveEvents.close();
       redis?.disconnect();
       await storage.close();
     },

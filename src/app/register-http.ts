@@ -6,6 +6,12 @@ import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
+import { registerEventsRoutes } from '../http/api/events.routes.js';
+import { registerInboxRoutes } from '../http/api/inbox.routes.js';
+import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
+import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
+import type { EngineContext } from '../conversation/engine.js';
+import type { LiveEvents } from '../platform/live-events.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
@@ -31,6 +37,10 @@ export interface HttpWiring {
   classifier: Classifier;
   /** Queues WhatsApp notices about requests (status changes, phone intake). */
   requestNotifier: RequestNotifier;
+  /** Tells open consoles that something they show changed. */
+  liveEvents: LiveEvents;
+  /** The city's words, for messages people send from the console. */
+  engine: EngineContext;
   /** More routes for browsers (the simulator page in simulator mode). */
   browserRoutes?: (scope: FastifyInstance) => Promise<void>;
   /** Extra readiness checks, e.g. Redis when configured. */
@@ -78,6 +88,18 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
     });
     registerDepartmentsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
+    registerInboxRoutes(scope, {
+      db,
+      repos,
+      clock,
+      city: { departments: config.city.departments, timezone: config.city.calendar.timezone },
+      t: wiring.engine.t,
+      render: renderReply,
+      describe: readableText,
+      liveEvents: wiring.liveEvents,
+      requireUser: requireUser(auth),
+    });
+    registerEventsRoutes(scope, { liveEvents: wiring.liveEvents, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);

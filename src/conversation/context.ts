@@ -10,6 +10,8 @@ export interface CitizenView {
   name: string | undefined;
   consent: 'accepted' | 'declined' | undefined;
   optedIn: boolean;
+  /** Waiting for a person, or a person is attending them (the bot then stays quiet); undefined when neither. */
+  handoff?: 'waiting' | 'taken' | undefined;
 }
 
 /** What free text seems to ask for, worked out (asynchronously) by the classifier before the turn. */

@@ -239,6 +239,15 @@ describe('people, hours and the words that work everywhere', () => {
     expect(leo.tap('rate:2026-000042:9').effects).toEqual([]);
   });
 
+  it('stays quiet while a person attends, only passing the messages on', () => {
+    const leo = citizen({ consent: 'accepted' });
+    leo.text('atendente');
+    leo.view.handoff = 'taken';
+    const { replies, effects } = leo.text('a rua 5 está sem luz');
+    expect(replies).toEqual([]);
+    expect(effects).toMatchObject([{ kind: 'handoff', message: 'a rua 5 está sem luz' }]);
+  });
+
   it('leaves the broadcast list only after confirming', () => {
     const leo = citizen({ consent: 'accepted' });
     expect(leo.text('SAIR').effects).toEqual([]);

@@ -76,6 +76,8 @@ export interface OutboxTable {
   updated_at: Millis;
   /** Sent instead when Meta refuses the payload because the 24-hour window closed (131047); JSON like payload. */
   fallback_payload: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'attendant:<user id>' for what a person wrote in the console; null for the bot. */
+  author: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MessageStatusTable {
@@ -275,7 +277,13 @@ export interface HandoffMessageTable {
   handoff_id: number;
   body: string;
   at: Millis;
+  /** 'citizen', 'attendant:<user id>' or 'system'. */
+  author: ColumnType<string, string | undefined, string>;
+  /** 'message' (the citizen, while waiting), 'note' (internal, never sent) or 'event' (taken, transferred, closed). */
+  kind: ColumnType<HandoffEntryKind, HandoffEntryKind | undefined, HandoffEntryKind>;
 }
+
+export type HandoffEntryKind = 'message' | 'note' | 'event';
 
 /** Days a coordinator closed attendance ("YYYY-MM-DD" local dates, inclusive); removed ones are kept. */
 export interface ClosureTable {

@@ -13,9 +13,12 @@ export const signIn = async (testApp: TestApp, email: string, password: string):
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 };
 
+/** The password of every user `signInAs` creates. */
+export const TEST_PASSWORD = 'senha-de-teste-123';
+
 /** Creates a console user with `role` and signs them in. */
 export const signInAs = async (testApp: TestApp, role: Role, email = `${role}@palmas.to.gov.br`): Promise<string> => {
-  const password = 'senha-de-teste-123';
+  const password = TEST_PASSWORD;
   const { app } = testApp;
   await createUser(app.storage.db, app.repos, { email, password, name: role, role }, Date.now());
   return signIn(testApp, email, password);

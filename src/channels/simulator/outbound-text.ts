@@ -1,40 +1,5 @@
+import { readableText } from '../whatsapp-cloud/readable-message.js';
 import type { OutboundChatMessage } from './types.js';
 
-interface Readable {
-  text?: { body?: string };
-  interactive?: {
-    header?: { text?: string };
-    body?: { text?: string };
-    footer?: { text?: string };
-    action?: { button?: string; buttons?: Array<{ reply?: { title?: string } }>; sections?: Array<{ rows?: Array<{ title?: string }> }> };
-  };
-  template?: { name?: string; components?: Array<{ parameters?: Array<{ text?: string }> }> };
-  image?: { caption?: string };
-  location?: { name?: string; address?: string };
-  reaction?: { emoji?: string };
-}
-
-/**
- * Everything a citizen can read in a bot message, one part per line: texts, headers, bodies, footers,
- * button and row titles, template name and parameters. Handy in test predicates.
- */
-export const outboundText = (message: OutboundChatMessage): string => {
-  const content = message.message as Readable;
-  const interactive = content.interactive;
-  const parts = [
-    content.text?.body,
-    interactive?.header?.text,
-    interactive?.body?.text,
-    interactive?.footer?.text,
-    interactive?.action?.button,
-    ...(interactive?.action?.buttons ?? []).map((b) => b.reply?.title),
-    ...(interactive?.action?.sections ?? []).flatMap((s) => (s.rows ?? []).map((r) => r.title)),
-    content.template?.name,
-    ...(content.template?.components ?? []).flatMap((c) => (c.parameters ?? []).map((p) => p.text)),
-    content.image?.caption,
-    content.location?.name,
-    content.location?.address,
-    content.reaction?.emoji,
-  ];
-  return parts.filter((part): part is string => typeof part === 'string' && part !== '').join('\n');
-};
+/** Everything a citizen can read in a bot message, one part per line. Handy in test predicates. */
+export const outboundText = (message: OutboundChatMessage): string => readableText(message.message);

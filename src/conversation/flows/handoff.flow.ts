@@ -45,12 +45,15 @@ export const startHandoff = (state: ConversationState, turn: Turn, ctx: EngineCo
   return goTo(state, { name: 'handoff', ...(serviceCode ? { serviceCode } : {}) }, replies, [{ kind: 'handoff', message, urgent, attendanceOpen: open, serviceCode }]);
 };
 
-/** While waiting for a person, every message goes to the team's queue. */
+/**
+ * While waiting for a person, every message goes to the team's queue with a word that it did; once a person is
+ * attending, the bot stays quiet and only passes the messages on.
+ */
 export const handoffStep = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
   const { step } = state;
   if (step.name !== 'handoff' || turn.content.type !== 'text') return undefined;
   const urgent = soundsUrgent(turn.content.body);
-  return goTo(state, step, [...(urgent ? [emergencyReply(ctx)] : []), { kind: 'text', body: ctx.t('handoff.waiting') }], [
-    { kind: 'handoff', message: turn.content.body, urgent, attendanceOpen: attendanceOpen(turn, ctx), serviceCode: step.serviceCode },
-  ]);
+  const effect = { kind: 'handoff', message: turn.content.body, urgent, attendanceOpen: attendanceOpen(turn, ctx), serviceCode: step.serviceCode } as const;
+  if (turn.citizen.handoff === 'taken') return goTo(state, step, [], [effect]);
+  return goTo(state, step, [...(urgent ? [emergencyReply(ctx)] : []), { kind: 'text', body: ctx.t('handoff.waiting') }], [effect]);
 };

@@ -36,9 +36,9 @@ describe.each(dialects)('handoffs on $name', ({ create }) => {
     expect(await appendHandoffMessage(db, current.repos, 'ana', '   ', 3)).toMatchObject({ ok: false, error: { code: 'empty_message' } });
     expect(await appendHandoffMessage(db, current.repos, 'ana', 'rua 5', 4)).toEqual({ ok: true, value: { body: 'rua 5', at: 4 } });
     expect((await pendingHandoffFor(db, current.repos, 'ana'))?.messages).toEqual([{ body: 'rua 5', at: 4 }]);
-    await current.repos.handoffs.setStatus(db, handoff.id, 'taken', 5, 7);
+    await current.repos.handoffs.setStatus(db, handoff.id, 'waiting', 'taken', 5, 7);
     expect(await pendingHandoffFor(db, current.repos, 'ana')).toMatchObject({ status: 'taken', takenBy: 7 });
-    await current.repos.handoffs.setStatus(db, handoff.id, 'closed', 6);
+    await current.repos.handoffs.setStatus(db, handoff.id, 'taken', 'closed', 6);
     expect(await pendingHandoffFor(db, current.repos, 'ana')).toBeUndefined();
     expect((await requestHandoff(db, current.repos, { citizenKey: 'ana', departmentId: null, attendanceOpen: true }, 7)).created).toBe(true);
   });

@@ -21,7 +21,7 @@ const toHandoff = (row: HandoffRow, messages: HandoffMessageRow[]): Handoff => (
   takenBy: row.taken_by === null ? null : Number(row.taken_by),
   createdAt: Number(row.created_at),
   updatedAt: Number(row.updated_at),
-  messages: messages.map(toMessage),
+  messages: messages.filter((m) => m.kind === 'message').map(toMessage),
 });
 
 const cleanMessage = (text: string | undefined): string | null => {

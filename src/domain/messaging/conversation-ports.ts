@@ -30,7 +30,13 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
   const citizenView = async (tx: Tx, citizen: Citizen): Promise<CitizenView> => {
     const profile = await getCitizenProfile(tx, repos, citizen.key);
     const consent = profile?.consent.status;
-    return { name: profile?.name ?? undefined, consent: consent === 'accepted' || consent === 'declined' ? consent : undefined, optedIn: profile?.broadcast.optedIn ?? false };
+    const handoff = (await repos.handoffs.pendingFor(tx, citizen.key))?.status;
+    return {
+      name: profile?.name ?? undefined,
+      consent: consent === 'accepted' || consent === 'declined' ? consent : undefined,
+      optedIn: profile?.broadcast.optedIn ?? false,
+      handoff: handoff === 'waiting' || handoff === 'taken' ? handoff : undefined,
+    };
   };
 
   const closuresOf = (tx: Tx, now: number) => closuresForCalendar(tx, repos, city.calendar.timezone, now);

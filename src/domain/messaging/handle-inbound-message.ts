@@ -36,7 +36,7 @@ export const handleInboundMessage = async (
   wamid: string,
   now: number,
   complete: (tx: Tx) => Promise<void>,
-): Promise<{ replies: number }> => {
+): Promise<{ replies: number; effects: Effect['kind'][] }> => {
   const { repos } = deps;
   // Read once, before the transaction: the classifier is asynchronous, and one citizen's messages never run at once.
   const inbound = await repos.inbound.byWamid(deps.db, wamid);
@@ -45,7 +45,7 @@ export const handleInboundMessage = async (
   return deps.db.transaction().execute(async (tx) => {
     if (!inbound || !payload || inbound.processed_at !== null) {
       await complete(tx);
-      return { replies: 0 };
+      return { replies: 0, effects: [] };
     }
     const citizen = await repos.citizens.recordContact(tx, {
       key: inbound.citizen_key,
@@ -75,6 +75,6 @@ export const handleInboundMessage = async (
     );
     await repos.inbound.markProcessed(tx, wamid, now);
     await complete(tx);
-    return { replies: messages.length };
+    return { replies: messages.length, effects: outcome.effects.map((effect) => effect.kind) };
   });
 };

@@ -11,6 +11,8 @@ export interface ProcessInboundDeps extends InboundHandlingDeps {
   logger: Logger;
   /** Called after replies were queued, so the dispatcher sends them at once. */
   onReplies: () => void;
+  /** Called after a message reached the attendants' queue, so consoles refresh. */
+  onHandoff: () => void;
 }
 
 /** Marks the message read with "typing…" while the bot works, then runs it through the conversation. */
@@ -19,6 +21,7 @@ export const processInboundHandler = (deps: ProcessInboundDeps): JobHandler => a
   if (job.attempts === 1) {
     deps.graph.markRead(wamid, true).catch((error: unknown) => deps.logger.debug({ err: error, wamid }, 'mark-as-read failed'));
   }
-  const { replies } = await handleInboundMessage(deps, wamid, deps.clock.now().getTime(), complete);
+  const { replies, effects } = await handleInboundMessage(deps, wamid, deps.clock.now().getTime(), complete);
   if (replies > 0) deps.onReplies();
+  if (effects.includes('handoff')) deps.onHandoff();
 };

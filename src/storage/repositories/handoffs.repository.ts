@@ -1,6 +1,21 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import type { HandoffMessageRow, HandoffRow, HandoffStatus } from '../schema.js';
+import type { HandoffEntryKind, HandoffMessageRow, HandoffRow, HandoffStatus } from '../schema.js';
+
+/** A handoff with who the citizen is, for the attendants' queue. */
+export interface QueueRow extends HandoffRow {
+  wa_id: string | null;
+  profile_name: string | null;
+  registered_name: string | null;
+  last_inbound_at: number | null;
+}
+
+export interface QueueFilter {
+  statuses: readonly HandoffStatus[];
+  /** Departments to include; `null` in the list stands for the general queue. Undefined: every queue. */
+  departments?: ReadonlyArray<string | null> | undefined;
+  limit: number;
+}
 
 export interface NewHandoff {
   citizenKey: string;
@@ -44,18 +59,53 @@ export class HandoffsRepository {
     return db.selectFrom('handoffs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async addMessage(db: Executor, handoffId: number, body: string, now: number): Promise<HandoffMessageRow> {
-    const row = await db.insertInto('handoff_messages').values({ handoff_id: handoffId, body, at: now }).returningAll().executeTakeFirstOrThrow();
+  async addMessage(db: Executor, handoffId: number, body: string, now: number, author = 'citizen', kind: HandoffEntryKind = 'message'): Promise<HandoffMessageRow> {
+    const row = await db.insertInto('handoff_messages').values({ handoff_id: handoffId, body, at: now, author, kind }).returningAll().executeTakeFirstOrThrow();
     await db.updateTable('handoffs').set({ updated_at: now }).where('id', '=', handoffId).execute();
     return row;
+  }
+
+  /** Handoffs in the given statuses and queues, oldest first, with the citizen's names and last message time. */
+  async queue(db: Executor, filter: QueueFilter): Promise<QueueRow[]> {
+    if (filter.statuses.length === 0 || filter.departments?.length === 0) return [];
+    let select = db
+      .selectFrom('handoffs as h')
+      .leftJoin('citizens as c', 'c.key', 'h.citizen_key')
+      .leftJoin('citizen_profiles as p', 'p.citizen_key', 'h.citizen_key')
+      .selectAll('h')
+      .select(['c.wa_id', 'c.profile_name', 'p.name as registered_name', 'c.last_inbound_at'])
+      .where('h.status', 'in', [...filter.statuses]);
+    const departments = filter.departments;
+    if (departments) {
+      const named = departments.filter((d): d is string => d !== null);
+      const general = departments.includes(null);
+      select = select.where((eb) =>
+        eb.or([...(named.length > 0 ? [eb('h.department_id', 'in', named)] : []), ...(general ? [eb('h.department_id', 'is', null)] : [])]),
+      );
+    }
+    return select.orderBy('h.id').limit(filter.limit).execute();
+  }
+
+  /** Moves a handoff to another queue, waiting for someone there. */
+  async transfer(db: Executor, id: number, departmentId: string | null, now: number): Promise<HandoffRow | undefined> {
+    return db
+      .updateTable('handoffs')
+      .set({ department_id: departmentId, status: 'waiting', taken_by: null, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '<>', 'closed')
+      .returningAll()
+      .executeTakeFirst();
   }
 
   async messages(db: Executor, handoffId: number): Promise<HandoffMessageRow[]> {
     return db.selectFrom('handoff_messages').selectAll().where('handoff_id', '=', handoffId).orderBy('id').execute();
   }
 
-  /** For the console: take (attendant id) or close a handoff. */
-  async setStatus(db: Executor, id: number, status: HandoffStatus, now: number, takenBy?: number): Promise<HandoffRow | undefined> {
+  /**
+   * For the console: take (attendant id) or close a handoff, only from the status the caller saw (two attendants
+   * taking the same citizen at once: the second finds nothing to update).
+   */
+  async setStatus(db: Executor, id: number, from: HandoffStatus, status: HandoffStatus, now: number, takenBy?: number): Promise<HandoffRow | undefined> {
     return db
       .updateTable('handoffs')
       .set({
@@ -65,6 +115,7 @@ export class HandoffsRepository {
         ...(status === 'closed' ? { closed_at: now } : {}),
       })
       .where('id', '=', id)
+      .where('status', '=', from)
       .returningAll()
       .executeTakeFirst();
   }

@@ -56,6 +56,18 @@ export class InboundRepository {
       .executeTakeFirst();
   }
 
+  /** A citizen's messages received before `before` (Unix ms), newest first. */
+  async historyOf(db: Executor, citizenKey: string, before: number, limit: number): Promise<StoredInbound[]> {
+    return db
+      .selectFrom('inbound_messages')
+      .select(['id', 'wamid', 'citizen_key', 'type', 'sent_at', 'received_at', 'payload', 'processed_at'])
+      .where('citizen_key', '=', citizenKey)
+      .where('received_at', '<', before)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   async markProcessed(db: Executor, wamid: string, now: number): Promise<void> {
     await db.updateTable('inbound_messages').set({ processed_at: now }).where('wamid', '=', wamid).execute();
   }

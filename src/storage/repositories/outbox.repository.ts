@@ -9,6 +9,8 @@ export interface EnqueueOutbound {
   cause?: string;
   /** Sent instead if Meta refuses `payload` because the 24-hour window closed. */
   fallback?: unknown;
+  /** 'attendant:<user id>' when a person wrote it in the console; the bot otherwise. */
+  author?: string;
 }
 
 /** sent < failed < delivered < read: a late `delivered` never overwrites `read`, and `failed` only replaces `sent`. */
@@ -38,6 +40,7 @@ export class OutboxRepository {
           next_attempt_at: now,
           cause: m.cause ?? null,
           fallback_payload: m.fallback === undefined ? null : JSON.stringify(m.fallback),
+          author: m.author ?? null,
           created_at: now,
           updated_at: now,
         })),
@@ -180,6 +183,11 @@ export class OutboxRepository {
 
   async byId(db: Executor, id: number): Promise<OutboxRow | undefined> {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A recipient's messages created before `before` (Unix ms), newest first. */
+  async historyOf(db: Executor, recipient: string, before: number, limit: number): Promise<OutboxRow[]> {
+    return db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).where('created_at', '<', before).orderBy('id', 'desc').limit(limit).execute();
   }
 
   async forRecipient(db: Executor, recipient: string): Promise<OutboxRow[]> {

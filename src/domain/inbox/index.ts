@@ -1,0 +1,15 @@
+export type { HistoryEntry, InboxItem, InboxViewer } from './types.js';
+export { canReassign, canSeeHandoff, seesEveryQueue } from './visibility.js';
+export { isWindowOpen, listInbox, MAX_QUEUE, toInboxItem, WINDOW_MS } from './queue.js';
+export {
+  addHandoffNote,
+  assignHandoff,
+  closeHandoff,
+  MAX_INBOX_TEXT,
+  replyToCitizen,
+  takeHandoff,
+  transferHandoff,
+  type InboxDeps,
+  type InboxErrorCode,
+} from './actions.js';
+export { conversationHistory, MAX_HISTORY_PAGE, type HistoryPage } from './history.js';

@@ -1,0 +1,28 @@
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { LiveEvents } from '../../platform/live-events.js';
+
+export interface EventsRoutesDeps {
+  liveEvents: LiveEvents;
+  requireUser: preHandlerAsyncHookHandler;
+  /** A comment line this often keeps proxies from closing an idle stream. */
+  heartbeatMs?: number;
+}
+
+/**
+ * Server-sent events for the console: one `event: inbox` (or `requests`) line per change, so open screens fetch
+ * again. Events carry no data of their own; what a user may see is decided by the routes they then call.
+ */
+export const registerEventsRoutes = (app: FastifyInstance, deps: EventsRoutesDeps): void => {
+  app.get('/api/events', { preHandler: deps.requireUser, schema: { tags: ['events'], summary: 'Live updates for the console (text/event-stream)', security: [{ session: [] }] } }, (request, reply) => {
+    reply.hijack();
+    const stream = reply.raw;
+    stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    stream.write('retry: 5000\n\n');
+    const unsubscribe = deps.liveEvents.subscribe((event) => stream.write(`event: ${event.type}\ndata: {}\n\n`));
+    const heartbeat = setInterval(() => stream.write(': ping\n\n'), deps.heartbeatMs ?? 25_000);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+};

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { outboundText } from '../../src/channels/simulator/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { scriptedCitizen } from '../support/scripted-citizen.js';
+import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
+import { useTestApp } from '../support/test-app.js';
+
+// Monday 2026-11-30, 14:00 in Palmas: attendance is open.
+const clock = new ManualClock('2026-11-30T17:00:00Z');
+const testApp = useTestApp({ clock });
+
+const call = async (method: string, path: string, cookie: string, body?: unknown) => {
+  const response = await fetch(`${testApp().url}${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+};
+
+const setDepartment = (email: string, department: string) =>
+  testApp().app.storage.db.updateTable('users').set({ department_id: department }).where('email', '=', email).execute();
+
+interface Item {
+  id: number;
+  citizen_name: string | null;
+  status: string;
+  department_id: string | null;
+  window_open: boolean;
+}
+interface Entry {
+  direction: string;
+  author: string | null;
+  text: string;
+}
+
+describe('the attendants\' inbox', () => {
+  it('takes a waiting citizen, answers on WhatsApp, keeps notes, transfers and closes back to the bot', async () => {
+    const ana = scriptedCitizen(testApp(), '5563999990701', 'Ana');
+    await ana.says('oi', 'LGPD');
+    await ana.taps('consent:no', 'Como posso ajudar');
+    await ana.says('poste apagado', 'Iluminação pública');
+    await ana.taps('svc:iluminacao-publica', 'Onde fica o poste');
+    await ana.says('quero falar com um atendente', 'equipe de atendimento');
+
+    const seihab = await signInAs(testApp(), 'attendant', 'maria.seihab@palmas.to.gov.br');
+    await setDepartment('maria.seihab@palmas.to.gov.br', 'seihab');
+    const other = await signInAs(testApp(), 'attendant', 'joao.zeladoria@palmas.to.gov.br');
+    await setDepartment('joao.zeladoria@palmas.to.gov.br', 'zeladoria-urbana');
+
+    const queue = (await call('GET', '/api/inbox', seihab)).body?.items as Item[];
+    const item = queue.find((i) => i.citizen_name === 'Ana');
+    expect(item).toMatchObject({ status: 'waiting', department_id: 'seihab', window_open: true });
+    const id = item?.id ?? 0;
+    // Another department's attendant neither sees nor touches it.
+    expect(((await call('GET', '/api/inbox', other)).body?.items as Item[]).some((i) => i.id === id)).toBe(false);
+    expect((await call('POST', `/api/inbox/${id}/take`, other)).status).toBe(404);
+
+    expect((await call('POST', `/api/inbox/${id}/reply`, seihab, { text: 'Olá!' })).status).toBe(409);
+    expect((await call('POST', `/api/inbox/${id}/take`, seihab)).status).toBe(204);
+    expect((await call('POST', `/api/inbox/${id}/reply`, seihab, { text: 'Olá, Ana! Em que rua fica o poste?' })).status).toBe(204);
+    const sim = testApp().app.simulator;
+    if (!sim) throw new Error('simulator mode expected');
+    const answer = await sim.waitForOutbound(ana.phone, (m) => outboundText(m).includes('Em que rua'));
+    expect(outboundText(answer)).toContain('*attendant, Prefeitura de Palmas:*');
+
+    // While a person attends, the bot stays quiet and the message reaches the thread.
+    await sim.sendText(ana.phone, 'Ana', 'Rua 7 da 106 Sul').acknowledged;
+    await expect(sim.waitForOutbound(ana.phone, () => true, 700)).rejects.toThrow();
+    expect((await call('POST', `/api/inbox/${id}/notes`, seihab, { text: 'Cidadã já ligou ontem' })).status).toBe(204);
+    const history = (await call('GET', `/api/inbox/${id}/history`, seihab)).body?.entries as Entry[];
+    expect(history.map((e) => [e.direction, e.text])).toEqual(
+      expect.arrayContaining([
+        ['in', 'Rua 7 da 106 Sul'],
+        ['note', 'Cidadã já ligou ontem'],
+        ['event', 'attendant assumiu o atendimento'],
+      ]),
+    );
+    expect(history.find((e) => e.direction === 'out' && e.text.includes('Em que rua'))?.author).toMatch(/^attendant:\d+$/);
+
+    expect((await call('POST', `/api/inbox/${id}/transfer`, seihab, { department: 'zeladoria-urbana' })).status).toBe(204);
+    await sim.waitForOutbound(ana.phone, (m) => outboundText(m).includes('encaminhada para a equipe'));
+    expect(((await call('GET', '/api/inbox', other)).body?.items as Item[]).find((i) => i.id === id)).toMatchObject({ status: 'waiting', department_id: 'zeladoria-urbana' });
+    expect((await call('POST', `/api/inbox/${id}/take`, other)).status).toBe(204);
+    expect((await call('POST', `/api/inbox/${id}/close`, other)).status).toBe(204);
+    await sim.waitForOutbound(ana.phone, (m) => outboundText(m).includes('Atendimento encerrado'));
+    // Back to the bot.
+    await ana.says('oi', 'Como posso ajudar');
+    expect((await call('POST', `/api/inbox/${id}/reply`, other, { text: 'mais alguma coisa?' })).status).toBe(409);
+  });
+
+  it('refuses free text after 24 hours of silence: only templates may go', async () => {
+    const bia = scriptedCitizen(testApp(), '5563999990702', 'Bia');
+    await bia.says('oi', 'LGPD');
+    await bia.taps('consent:no', 'Como posso ajudar');
+    await bia.says('atendente', 'equipe de atendimento');
+    let central = await signInAs(testApp(), 'attendant', 'central@palmas.to.gov.br');
+    const id = ((await call('GET', '/api/inbox', central)).body?.items as Item[]).find((i) => i.citizen_name === 'Bia')?.id ?? 0;
+    await call('POST', `/api/inbox/${id}/take`, central);
+    clock.advance(25 * 60 * 60 * 1000);
+    // A day later the session has expired too: sign in again.
+    central = await signIn(testApp(), 'central@palmas.to.gov.br', TEST_PASSWORD);
+    expect(((await call('GET', '/api/inbox', central)).body?.items as Item[]).find((i) => i.id === id)?.window_open).toBe(false);
+    const refused = await call('POST', `/api/inbox/${id}/reply`, central, { text: 'Ainda precisa de ajuda?' });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'window_closed' } } });
+  });
+
+  it('streams a live event to open consoles when a citizen reaches the queue', async () => {
+    const coordinator = await signInAs(testApp(), 'coordinator');
+    const controller = new AbortController();
+    const response = await fetch(`${testApp().url}/api/events`, { headers: { cookie: coordinator }, signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const received = (async () => {
+      let text = '';
+      while (!text.includes('event: inbox')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return text;
+    })();
+    const caio = scriptedCitizen(testApp(), '5563999990703', 'Caio');
+    await caio.says('oi', 'LGPD');
+    await caio.taps('consent:no', 'Como posso ajudar');
+    await caio.says('atendente', 'equipe de atendimento');
+    expect(await received).toContain('event: inbox');
+    controller.abort();
+    expect((await fetch(`${testApp().url}/api/events`)).status).toBe(401);
+  });
+});
