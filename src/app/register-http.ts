@@ -10,6 +10,7 @@ import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
+import { template } from '../channels/whatsapp-cloud/message-builders.js';
 import type { EngineContext } from '../conversation/engine.js';
 import type { LiveEvents } from '../platform/live-events.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
@@ -95,6 +96,10 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       city: { departments: config.city.departments, timezone: config.city.calendar.timezone },
       t: wiring.engine.t,
       render: renderReply,
+      resumeTemplate: () => {
+        const resume = config.city.whatsapp.templates.conversationResume;
+        return template(resume.name, resume.language, [], []);
+      },
       describe: readableText,
       liveEvents: wiring.liveEvents,
       requireUser: requireUser(auth),

@@ -42,7 +42,13 @@ export const cityProfileSchema = z.object({
   whatsapp: z.object({
     displayPhoneNumber: z.string().min(8),
     /** Notices sent outside WhatsApp's 24-hour window, where only approved templates may go. */
-    templates: z.object({ requestOpened: messageTemplateSchema, requestStatus: messageTemplateSchema, requestConcluded: messageTemplateSchema }),
+    templates: z.object({
+      requestOpened: messageTemplateSchema,
+      requestStatus: messageTemplateSchema,
+      requestConcluded: messageTemplateSchema,
+      /** What an attendant sends to reopen a conversation after 24 hours of silence. */
+      conversationResume: messageTemplateSchema,
+    }),
   }),
   privacyPolicyUrl: z.string().url(),
 });

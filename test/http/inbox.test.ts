@@ -3,7 +3,7 @@ import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
-import { useTestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
@@ -104,6 +104,20 @@ describe('the attendants\' inbox', () => {
     expect(((await call('GET', '/api/inbox', central)).body?.items as Item[]).find((i) => i.id === id)?.window_open).toBe(false);
     const refused = await call('POST', `/api/inbox/${id}/reply`, central, { text: 'Ainda precisa de ajuda?' });
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'window_closed' } } });
+    expect((await call('POST', `/api/inbox/${id}/resume`, central)).status).toBe(204);
+    const sim = testApp().app.simulator;
+    if (!sim) throw new Error('simulator mode expected');
+    const template = await sim.waitForOutbound('5563999990702', (m) => m.type === 'template');
+    expect(template.status).not.toBe('failed');
+    expect(outboundText(template)).toContain('retomar_atendimento');
+    // Once Bia answers, the window is open again and free text goes.
+    await sim.sendText(bia.phone, 'Bia', 'oi, ainda preciso').acknowledged;
+    const deadline = Date.now() + 5_000;
+    while (!((await call('GET', '/api/inbox', central)).body?.items as Item[]).find((i) => i.id === id)?.window_open && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await call('POST', `/api/inbox/${id}/resume`, central)).status).toBe(409);
+    expect((await call('POST', `/api/inbox/${id}/reply`, central, { text: 'Que bom! Como posso ajudar?' })).status).toBe(204);
   });
 
   it('streams a live event to open consoles when a citizen reaches the queue', async () => {
@@ -129,5 +143,19 @@ describe('the attendants\' inbox', () => {
     expect(await received).toContain('event: inbox');
     controller.abort();
     expect((await fetch(`${testApp().url}/api/events`)).status).toBe(401);
+  });
+});
+
+describe('a console left open', () => {
+  it('does not keep the server from shutting down', async () => {
+    const own = await startTestApp();
+    const cookie = await signInAs(own, 'coordinator');
+    const response = await fetch(`${own.url}/api/events`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    await own.close();
+    const reader = response.body?.getReader();
+    let done = false;
+    while (reader && !done) done = (await reader.read()).done;
+    expect(done).toBe(true);
   });
 });

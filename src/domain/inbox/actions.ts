@@ -22,6 +22,8 @@ export interface InboxDeps {
   t: Translate;
   /** Turns a reply into the channel's message bodies. */
   render: (reply: Reply) => object[];
+  /** The channel's message for the city's approved "let us continue" template (outside the 24-hour window). */
+  resumeTemplate: () => object;
 }
 
 export type InboxErrorCode =
@@ -30,6 +32,7 @@ export type InboxErrorCode =
   | 'not_yours'
   | 'closed'
   | 'window_closed'
+  | 'window_open'
   | 'empty_text'
   | 'text_too_long'
   | 'unknown_department'
@@ -156,3 +159,20 @@ export const replyToCitizen = async (deps: InboxDeps, viewer: InboxViewer, id: n
     return ok(undefined);
   });
 };
+
+/**
+ * After 24 hours of silence free text is refused, so the person attending sends the city's approved template
+ * asking the citizen to answer; their answer reopens the window and the conversation goes on.
+ */
+export const resumeConversation = async (deps: InboxDeps, viewer: InboxViewer, id: number, now: number): Promise<Result<void, InboxErrorCode>> =>
+  inTransaction(deps.db, async (tx): Promise<Result<void, InboxErrorCode>> => {
+    const found = await visibleHandoff(tx, deps.repos, viewer, id);
+    if (!found.ok) return found;
+    if (found.value.status !== 'taken' || Number(found.value.taken_by) !== viewer.id) return fail('not_yours', 'conflict', 'Assuma o atendimento antes de responder.');
+    const citizen = await deps.repos.citizens.byKey(tx, found.value.citizen_key);
+    if (citizen && isWindowOpen(citizen.last_inbound_at, now)) return fail('window_open', 'conflict', 'A conversa ainda está aberta: responda com uma mensagem normal.');
+    const key = `handoff:${id}:resume:${randomUUID()}`;
+    await deps.repos.outbox.enqueue(tx, [{ idempotencyKey: key, recipient: found.value.citizen_key, payload: deps.resumeTemplate(), cause: key, author: attendantAuthor(viewer) }], now);
+    await event(deps, tx, found.value, viewer, deps.t('inbox.event.resumed', { name: viewer.name }), now);
+    return ok(undefined);
+  });

@@ -7,6 +7,7 @@ export {
   closeHandoff,
   MAX_INBOX_TEXT,
   replyToCitizen,
+  resumeConversation,
   takeHandoff,
   transferHandoff,
   type InboxDeps,

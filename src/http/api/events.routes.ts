@@ -13,6 +13,12 @@ export interface EventsRoutesDeps {
  * again. Events carry no data of their own; what a user may see is decided by the routes they then call.
  */
 export const registerEventsRoutes = (app: FastifyInstance, deps: EventsRoutesDeps): void => {
+  // Open streams never end on their own: the server ends them when it closes, or shutting down would wait forever.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
   app.get('/api/events', { preHandler: deps.requireUser, schema: { tags: ['events'], summary: 'Live updates for the console (text/event-stream)', security: [{ session: [] }] } }, (request, reply) => {
     reply.hijack();
     const stream = reply.raw;
@@ -20,9 +26,13 @@ export const registerEventsRoutes = (app: FastifyInstance, deps: EventsRoutesDep
     stream.write('retry: 5000\n\n');
     const unsubscribe = deps.liveEvents.subscribe((event) => stream.write(`event: ${event.type}\ndata: {}\n\n`));
     const heartbeat = setInterval(() => stream.write(': ping\n\n'), deps.heartbeatMs ?? 25_000);
-    request.raw.on('close', () => {
+    const end = (): void => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+      open.delete(end);
+      stream.end();
+    };
+    open.add(end);
+    request.raw.on('close', end);
   });
 };

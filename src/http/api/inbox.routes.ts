@@ -11,6 +11,7 @@ import {
   MAX_HISTORY_PAGE,
   MAX_INBOX_TEXT,
   replyToCitizen,
+  resumeConversation,
   takeHandoff,
   transferHandoff,
   type InboxDeps,
@@ -156,6 +157,8 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   action('/api/inbox/:id/take', 'Take a waiting citizen (coordinators may take one someone else holds)', undefined, (viewer, id) => takeHandoff(deps, viewer, id, now()));
   action('/api/inbox/:id/reply', 'Answer the citizen on WhatsApp, signed with your name (within the 24-hour window)', text, (viewer, id, body) =>
     replyToCitizen(deps, viewer, id, String(body.text), now()));
+  action('/api/inbox/:id/resume', "After 24 hours of silence, send the city's approved template asking the citizen to answer", undefined, (viewer, id) =>
+    resumeConversation(deps, viewer, id, now()));
   action('/api/inbox/:id/notes', 'Add an internal note (never sent to the citizen)', text, (viewer, id, body) => addHandoffNote(deps, viewer, id, String(body.text), now()));
   action('/api/inbox/:id/transfer', "Send the conversation to another department's queue (the citizen is told)", z.object({ department: z.string().max(100) }), (viewer, id, body) =>
     transferHandoff(deps, viewer, id, String(body.department), now()));
