@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessLiveEvents, redisLiveEvents, type LiveEvent, type LiveEvents } from './live-events.js';
-import { createLogger } from './logger.js';
+import { inProcessLiveEvents, redisLiveEvents, type LiveEvent, type LiveEvents } from '../../src/platform/live-events.js';
+import { createLogger } from '../../src/platform/logger.js';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const logger = createLogger('silent');
