@@ -8,6 +8,8 @@ import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
+import { registerMediaRoutes } from '../http/api/media.routes.js';
+import { DirectoryMediaStore } from '../storage/media-store.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import { template } from '../channels/whatsapp-cloud/message-builders.js';
@@ -15,6 +17,7 @@ import type { EngineContext } from '../conversation/engine.js';
 import type { LiveEvents } from '../platform/live-events.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
+import { registerRequestsRoutes } from '../http/api/requests/requests.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
@@ -105,7 +108,9 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireUser: requireUser(auth),
     });
     registerEventsRoutes(scope, { liveEvents: wiring.liveEvents, requireUser: requireUser(auth) });
+    registerMediaRoutes(scope, { db, repos, store: new DirectoryMediaStore(config.mediaDir), requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
+    registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
     await wiring.browserRoutes?.(scope);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { tinyPng } from '../support/images.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
 import { startTestApp, useTestApp } from '../support/test-app.js';
@@ -143,6 +144,41 @@ describe('the attendants\' inbox', () => {
     expect(await received).toContain('event: inbox');
     controller.abort();
     expect((await fetch(`${testApp().url}/api/events`)).status).toBe(401);
+  });
+});
+
+describe('photos in the conversation', () => {
+  it('shows a stored photo to the department attending the citizen, and to nobody else', async () => {
+    const dani = scriptedCitizen(testApp(), '5563999990704', 'Dani');
+    await dani.says('oi', 'LGPD');
+    await dani.taps('consent:no', 'Como posso ajudar');
+    await dani.says('poste apagado', 'Iluminação pública');
+    await dani.taps('svc:iluminacao-publica', 'Onde fica o poste');
+    await dani.says('atendente', 'equipe de atendimento');
+    const sim = testApp().app.simulator;
+    if (!sim) throw new Error('simulator mode expected');
+    const bytes = tinyPng();
+    const sent = sim.sendImage(dani.phone, 'Dani', { bytes, mimeType: 'image/png', caption: 'o poste' });
+    await sent.acknowledged;
+    const { app } = testApp();
+    const deadline = Date.now() + 5_000;
+    let media = await app.repos.media.forInbound(app.storage.db, sent.wamid);
+    while (media[0]?.status !== 'stored' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      media = await app.repos.media.forInbound(app.storage.db, sent.wamid);
+    }
+    const mediaId = media[0]?.media_id ?? '';
+    const seihab = await signInAs(testApp(), 'attendant', 'rita.seihab@palmas.to.gov.br');
+    await setDepartment('rita.seihab@palmas.to.gov.br', 'seihab');
+    const other = await signInAs(testApp(), 'attendant', 'lia.semus@palmas.to.gov.br');
+    await setDepartment('lia.semus@palmas.to.gov.br', 'semus');
+    const photo = await fetch(`${testApp().url}/api/media/${mediaId}`, { headers: { cookie: seihab } });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await photo.arrayBuffer())).toEqual(bytes);
+    expect((await fetch(`${testApp().url}/api/media/${mediaId}`, { headers: { cookie: other } })).status).toBe(404);
+    expect((await fetch(`${testApp().url}/api/media/${mediaId}`)).status).toBe(401);
+    expect((await fetch(`${testApp().url}/api/media/nao-existe`, { headers: { cookie: seihab } })).status).toBe(404);
   });
 });
 

@@ -14,3 +14,4 @@ export {
   type InboxErrorCode,
 } from './actions.js';
 export { conversationHistory, MAX_HISTORY_PAGE, type HistoryPage } from './history.js';
+export { findStoredMedia, type StoredMediaRef } from './media.js';

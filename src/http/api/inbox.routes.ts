@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PublicUser } from '../../domain/attendants/users.js';
 import {
   addHandoffNote,
   assignHandoff,
@@ -23,6 +22,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { LiveEvents } from '../../platform/live-events.js';
 import { errorSchema } from './schemas.js';
+import { viewerOf } from './viewer.js';
 
 export interface InboxRoutesDeps extends InboxDeps {
   clock: Clock;
@@ -81,11 +81,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   const security = [{ session: [] }];
   const now = () => deps.clock.now().getTime();
 
-  const viewerOf = async (request: FastifyRequest): Promise<InboxViewer> => {
-    const user = request.user as PublicUser;
-    const row = await deps.repos.users.byId(deps.db, user.id);
-    return { id: user.id, name: user.name, role: user.role, departmentId: row?.department_id ?? null };
-  };
+  const viewer = (request: FastifyRequest): Promise<InboxViewer> => viewerOf(deps.db, deps.repos, request);
 
   /** Runs an action, announces the change to consoles, and answers 204; domain errors become API errors. */
   const act = async <T>(result: Promise<Result<T, string>>): Promise<null> => {
@@ -106,7 +102,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
     },
   }, async (request) => {
     const { status, department } = request.query;
-    const items = await listInbox(deps.db, deps.repos, await viewerOf(request), { statuses: status ? [status] : undefined, departmentId: department }, now());
+    const items = await listInbox(deps.db, deps.repos, await viewer(request), { statuses: status ? [status] : undefined, departmentId: department }, now());
     return { items: items.map(present) };
   });
 
@@ -122,7 +118,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
     },
   }, async (request) => {
     const { before, limit } = request.query;
-    const page = await conversationHistory(deps.db, deps.repos, await viewerOf(request), request.params.id, { before: before ? Date.parse(before) : undefined, limit }, deps.describe);
+    const page = await conversationHistory(deps.db, deps.repos, await viewer(request), request.params.id, { before: before ? Date.parse(before) : undefined, limit }, deps.describe);
     if (!page.ok) throw toAppError(page.error);
     return {
       entries: page.value.entries.map((entry) => ({
@@ -149,7 +145,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
         response: { 204: z.null(), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     }, async (request, reply) => {
-      await act(run(await viewerOf(request), request.params.id, (request.body ?? {}) as Record<string, unknown>));
+      await act(run(await viewer(request), request.params.id, (request.body ?? {}) as Record<string, unknown>));
       return reply.status(204).send(null);
     });
 

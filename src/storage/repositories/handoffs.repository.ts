@@ -119,4 +119,10 @@ export class HandoffsRepository {
       .returningAll()
       .executeTakeFirst();
   }
+
+  /** Whether the citizen ever waited in (or was attended from) the department's queue. */
+  async citizenInQueue(db: Executor, citizenKey: string, departmentId: string): Promise<boolean> {
+    const row = await db.selectFrom('handoffs').select('id').where('citizen_key', '=', citizenKey).where('department_id', '=', departmentId).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
 }

@@ -44,4 +44,17 @@ export class MediaRepository {
   async forInbound(db: Executor, wamid: string): Promise<MediaRow[]> {
     return db.selectFrom('media').selectAll().where('inbound_wamid', '=', wamid).orderBy('id').execute();
   }
+
+  /** Whether a request of the department carries this file among its photos. */
+  async inRequestOf(db: Executor, mediaId: string, departmentId: string): Promise<boolean> {
+    // media_ids is a JSON array of strings; Meta's media ids are digits, so the quoted id matches exactly.
+    const row = await db
+      .selectFrom('service_requests')
+      .select('id')
+      .where('department_id', '=', departmentId)
+      .where('media_ids', 'like', `%${JSON.stringify(mediaId)}%`)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 }
