@@ -5,10 +5,6 @@ import { tinyPng as png } from '../support/images.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
-};
-
 const clock = new ManualClock('2026-11-30T16:00:00Z');
 let testApp: TestApp;
 
