@@ -17,8 +17,8 @@ const USAGE = `Usage: whats-palmas <command>
 Commands:
   serve                                   run the server (HTTP, workers, and the simulator when no token is set)
   migrate                                 bring the database schema up to date
-  user add --email E --password P [--name N] [--role admin|coordinator|attendant]
-                                          create a console user
+  user add --email E --password P [--name N] [--role admin|coordinator|attendant] [--department ID]
+                                          create a console user (with a department, they see only its requests)
   channel resume                          resume WhatsApp sending after it was paused by an invalid token
 `;
 
@@ -52,7 +52,10 @@ const migrate = () => withStorage(async () => console.log('Database schema is up
 
 const addUser = (args: string[]) =>
   withStorage(async (storage) => {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' } },
+    });
     const role = (values.role ?? 'attendant') as Role;
     if (!ROLES.includes(role)) throw new AppError('user.invalid', 'invalid_input', `--role must be one of ${ROLES.join(', ')}`);
     const user = await createUser(storage.db, createRepositories(storage.dialect), {
@@ -60,8 +63,9 @@ const addUser = (args: string[]) =>
       password: values.password ?? '',
       name: values.name ?? values.email ?? '',
       role,
-    }, Date.now());
-    console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+      departmentId: values.department,
+    }, Date.now(), loadConfig().city.departments);
+    console.log(`Created ${user.role} ${user.email} (id ${user.id})${user.departmentId ? ` of ${user.departmentId}` : ''}.`);
   });
 
 const resumeChannel = () =>

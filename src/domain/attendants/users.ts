@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Department } from '../catalog/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
@@ -13,6 +14,8 @@ export const newUserSchema = z.object({
   name: z.string().trim().min(1).max(120),
   password: z.string().min(8).max(200),
   role: z.enum(ROLES),
+  /** The department whose requests the user works on; left out: every department. */
+  departmentId: z.string().trim().min(1).max(100).optional(),
 });
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
@@ -21,13 +24,28 @@ export interface PublicUser {
   email: string;
   name: string;
   role: Role;
+  /** Null: the user sees every department's requests. */
+  departmentId: string | null;
 }
 
-export const presentUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name, role: user.role });
+export const presentUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name, role: user.role, departmentId: user.department_id });
 
-export const createUser = async (db: Executor, repos: Repositories, input: NewUserInput, now: number): Promise<PublicUser> => {
+/**
+ * Creates a console user. A department must be one of `departments` (the city profile's): a typo would otherwise
+ * leave the user seeing no request at all.
+ */
+export const createUser = async (
+  db: Executor,
+  repos: Repositories,
+  input: NewUserInput,
+  now: number,
+  departments: readonly Pick<Department, 'id'>[] = [],
+): Promise<PublicUser> => {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new AppError('user.invalid', 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const { departmentId } = parsed.data;
+  if (departmentId !== undefined && !departments.some((d) => d.id === departmentId))
+    throw new AppError('user.unknown_department', 'invalid_input', `no department ${departmentId}; known: ${departments.map((d) => d.id).join(', ')}`);
   if (await repos.users.byEmail(db, parsed.data.email)) throw new AppError('user.exists', 'conflict', `a user with email ${parsed.data.email} already exists`);
   const user = await repos.users.create(db, { ...parsed.data, passwordHash: await hashPassword(parsed.data.password) }, now);
   return presentUser(user);

@@ -35,3 +35,29 @@ export { registerPhoneRequest, type PhoneRequestDeps, type PhoneRequestInput, ty
 export { MAX_RATING, MIN_RATING, rateRequest, recordVerdict, type FeedbackErrorCode } from './feedback.js';
 export { distanceMeters, findDuplicate } from './duplicates.js';
 export { departmentDaySummary, isOverdue, MAX_OVERDUE_LISTED, type DepartmentDaySummary, type OverdueRequest } from './department-summary.js';
+export {
+  canSeeReporter,
+  canSeeRequest,
+  departmentScope,
+  listVisibleRequests,
+  managesRequests,
+  mayAssign,
+  viewRequest,
+  visibleRequestRow,
+  type Person,
+  type RequestViewer,
+  type StaffRequest,
+  type StaffRequestPage,
+  type StaffRequestView,
+} from './access.js';
+export {
+  addRequestNote,
+  assignRequest,
+  changeStatusAs,
+  linkDuplicate,
+  REQUEST_PRIORITIES,
+  setRequestPriority,
+  type RequestPriority,
+  unlinkDuplicate,
+  type ManageRequestErrorCode,
+} from './manage-request.js';

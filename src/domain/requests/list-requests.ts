@@ -1,8 +1,8 @@
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { toServiceRequest } from './mapping.js';
-import type { RequestStatus } from './statuses.js';
-import type { ServiceRequest } from './types.js';
+import { OPEN_STATUSES, type RequestStatus } from './statuses.js';
+import type { RequestPriority, ServiceRequest } from './types.js';
 
 /** The most one call returns: Open311's default volume, and plenty for a console page. */
 export const MAX_LIST_PAGE = 1000;
@@ -23,6 +23,13 @@ export interface ListRequestsFilter {
   search?: string | undefined;
   /** Keyset paging: the `nextBeforeId` of the previous page. */
   beforeId?: number | undefined;
+  /** A user's id, or null for requests nobody is assigned to. */
+  assigneeId?: number | null | undefined;
+  priorities?: readonly RequestPriority[] | undefined;
+  /** Unix ms: only requests still open after their due date at that moment (see isOverdue). */
+  overdueAt?: number | undefined;
+  /** Leave out reports linked to another request as duplicates. */
+  primaryOnly?: boolean | undefined;
   /** 1..MAX_LIST_PAGE; default 50. */
   limit?: number | undefined;
   /** Offset paging (Open311 `page`); ignored rows still cost the database, prefer `beforeId` for deep pages. */
@@ -35,6 +42,10 @@ export interface RequestPage {
   nextBeforeId: number | undefined;
 }
 
+/** Only a request still open can be late: the asked statuses that are open, or every open one. */
+const openOnly = (statuses: readonly RequestStatus[] | undefined): readonly RequestStatus[] =>
+  statuses ? statuses.filter((status) => OPEN_STATUSES.includes(status)) : OPEN_STATUSES;
+
 const clampLimit = (limit: number | undefined): number => Math.max(1, Math.min(Math.trunc(limit ?? 50), MAX_LIST_PAGE));
 
 /** Requests matching the filter, newest first, one page at a time (staff console, Open311 queries). */
@@ -45,12 +56,16 @@ export const listRequests = async (db: Executor, repos: Repositories, filter: Li
   const rows = await repos.requests.list(db, {
     protocols: filter.protocols,
     serviceCodes: filter.serviceCodes,
-    statuses: filter.statuses,
+    statuses: filter.overdueAt === undefined ? filter.statuses : openOnly(filter.statuses),
     departmentId: filter.departmentId,
     createdFrom: filter.createdFrom,
     createdTo: filter.createdTo,
     search,
     beforeId: filter.beforeId,
+    assigneeId: filter.assigneeId,
+    priorities: filter.priorities,
+    dueBefore: filter.overdueAt,
+    primaryOnly: filter.primaryOnly,
     limit: limit + 1,
     offset: Math.max(0, Math.trunc(filter.offset ?? 0)),
   });

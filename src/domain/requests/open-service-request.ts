@@ -2,9 +2,9 @@ import { addBusinessDays, formatLocalDate, localDateOf } from '../calendar/index
 import { departmentLabel, findService, resolveDepartment } from '../catalog/index.js';
 import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
-import type { ServiceRequestRow } from '../../storage/schema.js';
 import { inTransaction } from './in-transaction.js';
 import { findDuplicate } from './duplicates.js';
+import { linkToPrimary } from './manage-request.js';
 import { formatProtocol } from './protocol.js';
 import { fail, ok, type Result } from './result.js';
 import type { OpenedServiceRequest, OpenServiceRequestInput, OpenServiceRequestOptions, RequestCity } from './types.js';
@@ -76,7 +76,7 @@ export const openServiceRequest = async (
       actor: input.actor ?? (input.citizenKey ? 'citizen' : 'system'),
       at: now,
     });
-    if (primary) await linkToPrimary(tx, repos, primary, protocol, input.citizenKey, now);
+    if (primary) await linkToPrimary(tx, repos, primary, { protocol, citizenKey: input.citizenKey }, 'system', now);
     return ok({
       id: Number(row.id),
       protocol,
@@ -94,20 +94,6 @@ export const openServiceRequest = async (
 
 const MAX_CONTACT = 120;
 const cleanContact = (text: string | undefined): string | null => text?.replace(/\s+/g, ' ').trim().slice(0, MAX_CONTACT) || null;
-
-/** The primary request's history says a report was linked; its citizen (if any) now hears of the primary's progress. */
-const linkToPrimary = async (tx: Tx, repos: Repositories, primary: ServiceRequestRow, duplicateProtocol: string, citizenKey: string | null, now: number): Promise<void> => {
-  await repos.requests.addEvent(tx, {
-    request_id: primary.id,
-    kind: 'link',
-    from_status: primary.status,
-    status: primary.status,
-    note: `Novo relato ligado a este pedido: ${duplicateProtocol}`,
-    actor: 'system',
-    at: now,
-  });
-  if (citizenKey && citizenKey !== primary.citizen_key) await repos.followers.add(tx, Number(primary.id), citizenKey, now);
-};
 
 /**
  * Photos must be media this citizen sent (registered when the message came in, stored or still pending). Ones the

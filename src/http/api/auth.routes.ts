@@ -25,6 +25,8 @@ export interface AuthDeps {
 }
 
 const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(['admin', 'coordinator', 'attendant']) });
+/** The console limits what it shows to the user's department (null: every department). */
+const meSchema = userSchema.extend({ department_id: z.string().nullable() });
 
 /** A preHandler that lets only signed-in users through (401 otherwise) and puts the user on the request. */
 export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
@@ -77,6 +79,9 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
 
   api.get('/api/auth/me', {
     preHandler: requireUser(deps),
-    schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ session: [] }], response: { 200: z.object({ user: userSchema }), 401: errorSchema } },
-  }, async (request) => ({ user: request.user as PublicUser }));
+    schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ session: [] }], response: { 200: z.object({ user: meSchema }), 401: errorSchema } },
+  }, async (request) => {
+    const user = request.user as PublicUser;
+    return { user: { ...user, department_id: user.departmentId } };
+  });
 };

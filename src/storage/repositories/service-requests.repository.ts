@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../database.js';
 import type {
+  RequestPriority,
   ServiceRequestEventRow,
   ServiceRequestEventTable,
   ServiceRequestRow,
@@ -37,6 +38,13 @@ export interface ServiceRequestQuery {
   search?: string | undefined;
   /** Keyset paging: only requests with a smaller id (the next page after the last one seen). */
   beforeId?: number | undefined;
+  /** A user's id, or null for requests nobody is assigned to. */
+  assigneeId?: number | null | undefined;
+  priorities?: readonly RequestPriority[] | undefined;
+  /** Unix ms: only requests due before it (a due date is set and has passed). */
+  dueBefore?: number | undefined;
+  /** Leave out reports linked to another request as duplicates. */
+  primaryOnly?: boolean | undefined;
   limit: number;
   offset?: number | undefined;
 }
@@ -106,7 +114,7 @@ export class ServiceRequestsRepository {
   /** Requests matching `query`, newest first (by id, which follows opening order). */
   async list(db: Executor, query: ServiceRequestQuery): Promise<ServiceRequestRow[]> {
     // An empty list matches nothing (SQL has no `in ()`).
-    if ([query.protocols, query.serviceCodes, query.statuses].some((list) => list?.length === 0)) return [];
+    if ([query.protocols, query.serviceCodes, query.statuses, query.priorities].some((list) => list?.length === 0)) return [];
     let select = db.selectFrom('service_requests').selectAll();
     if (query.protocols) select = select.where('protocol', 'in', [...query.protocols]);
     if (query.serviceCodes) select = select.where('service_code', 'in', [...query.serviceCodes]);
@@ -115,6 +123,10 @@ export class ServiceRequestsRepository {
     if (query.createdFrom !== undefined) select = select.where('created_at', '>=', query.createdFrom);
     if (query.createdTo !== undefined) select = select.where('created_at', '<=', query.createdTo);
     if (query.beforeId !== undefined) select = select.where('id', '<', query.beforeId);
+    if (query.assigneeId !== undefined) select = query.assigneeId === null ? select.where('assignee_id', 'is', null) : select.where('assignee_id', '=', query.assigneeId);
+    if (query.priorities) select = select.where('priority', 'in', [...query.priorities]);
+    if (query.dueBefore !== undefined) select = select.where('expected_at', '<', query.dueBefore);
+    if (query.primaryOnly) select = select.where('duplicate_of', 'is', null);
     if (query.search) {
       const pattern = likePattern(query.search);
       select = select.where((eb) =>
@@ -178,5 +190,12 @@ export class ServiceRequestsRepository {
     let select = db.selectFrom('service_requests').selectAll().where('status', 'in', [...openStatuses]).where('expected_at', '<', now);
     if (departmentId !== undefined) select = select.where('department_id', '=', departmentId);
     return select.orderBy('expected_at').limit(1000).execute();
+  }
+
+  /** The protocols of these requests, by id (to show what a duplicate is linked to). */
+  async protocolsByIds(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('service_requests').select(['id', 'protocol']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((row) => [Number(row.id), row.protocol]));
   }
 }

@@ -6,13 +6,14 @@ export interface NewUser {
   name: string;
   passwordHash: string;
   role: UserTable['role'];
+  departmentId?: string | undefined;
 }
 
 export class UsersRepository {
   async create(db: Executor, user: NewUser, now: number): Promise<User> {
     return db
       .insertInto('users')
-      .values({ email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash, role: user.role, created_at: now })
+      .values({ email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash, role: user.role, department_id: user.departmentId ?? null, created_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -23,6 +24,12 @@ export class UsersRepository {
 
   async byId(db: Executor, id: number): Promise<User | undefined> {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The users with these ids (any order); unknown ids are left out. */
+  async byIds(db: Executor, ids: readonly number[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute();
   }
 
   async count(db: Executor): Promise<number> {
