@@ -9,6 +9,7 @@ import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
 import { registerMediaRoutes } from '../http/api/media.routes.js';
+import { registerCannedRepliesRoutes } from '../http/api/canned-replies.routes.js';
 import { DirectoryMediaStore } from '../storage/media-store.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
@@ -108,6 +109,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireUser: requireUser(auth),
     });
     registerEventsRoutes(scope, { liveEvents: wiring.liveEvents, requireUser: requireUser(auth) });
+    registerCannedRepliesRoutes(scope, { db, repos, clock, profileReplies: config.city.cannedReplies, departments: config.city.departments, requireUser: requireUser(auth) });
     registerMediaRoutes(scope, { db, repos, store: new DirectoryMediaStore(config.mediaDir), requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });

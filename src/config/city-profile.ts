@@ -51,6 +51,8 @@ export const cityProfileSchema = z.object({
     }),
   }),
   privacyPolicyUrl: z.string().url(),
+  /** Ready answers every attendant has; coordinators add their own in the console. */
+  cannedReplies: z.array(z.object({ title: z.string().min(1).max(60), body: z.string().min(1).max(1024) })).default([]),
 });
 
 export const cityTextsSchema = z.record(z.string(), z.string());

@@ -7,6 +7,7 @@ import * as open311ApiKeys from './migrations/2026-11-28-004-open311-api-keys.js
 import * as requestLifecycle from './migrations/2026-11-28-005-request-lifecycle.js';
 import * as outboxFallback from './migrations/2026-11-28-006-outbox-fallback.js';
 import * as inbox from './migrations/2026-11-28-007-inbox.js';
+import * as cannedReplies from './migrations/2026-11-28-008-canned-replies.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -17,6 +18,7 @@ const migrations = {
   '2026-11-28-005-request-lifecycle': requestLifecycle,
   '2026-11-28-006-outbox-fallback': outboxFallback,
   '2026-11-28-007-inbox': inbox,
+  '2026-11-28-008-canned-replies': cannedReplies,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -308,6 +308,17 @@ export interface Open311ApiKeyTable {
   revoked_at: Millis | null;
 }
 
+/** A ready answer for attendants: for one department, or everyone (department_id null). */
+export interface CannedReplyTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  department_id: string | null;
+  created_by: number;
+  created_at: Millis;
+  removed_at: Millis | null;
+}
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -329,6 +340,7 @@ export interface Database {
   handoff_messages: HandoffMessageTable;
   closures: ClosureTable;
   request_followers: RequestFollowerTable;
+  canned_replies: CannedReplyTable;
   open311_api_keys: Open311ApiKeyTable;
 }
 
@@ -348,3 +360,4 @@ export type HandoffRow = Selectable<HandoffTable>;
 export type HandoffMessageRow = Selectable<HandoffMessageTable>;
 export type ClosureRow = Selectable<ClosureTable>;
 export type Open311ApiKeyRow = Selectable<Open311ApiKeyTable>;
+export type CannedReplyRow = Selectable<CannedReplyTable>;

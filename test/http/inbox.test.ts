@@ -182,6 +182,27 @@ describe('photos in the conversation', () => {
   });
 });
 
+describe('ready answers', () => {
+  it('gives the city profile\'s and the department\'s; only coordinators add and remove them', async () => {
+    const coordinator = await signInAs(testApp(), 'coordinator', 'coord.respostas@palmas.to.gov.br');
+    const attendant = await signInAs(testApp(), 'attendant', 'ze.semus@palmas.to.gov.br');
+    await setDepartment('ze.semus@palmas.to.gov.br', 'semus');
+    const forSemus = await call('POST', '/api/canned-replies', coordinator, { title: 'Vacinação', body: 'Vacinas na USF mais próxima.', department_id: 'semus' });
+    expect(forSemus.status).toBe(201);
+    await call('POST', '/api/canned-replies', coordinator, { title: 'Só para Seihab', body: 'Troca de lâmpadas em até 5 dias úteis.', department_id: 'seihab' });
+    const titles = ((await call('GET', '/api/canned-replies', attendant)).body?.replies as Array<{ title: string; fixed: boolean }>).map((r) => r.title);
+    expect(titles).toEqual(expect.arrayContaining(['Saudação', 'Vacinação']));
+    expect(titles).not.toContain('Só para Seihab');
+    expect((await call('POST', '/api/canned-replies', attendant, { title: 'x', body: 'y' })).status).toBe(403);
+    expect((await call('POST', '/api/canned-replies', coordinator, { title: '  ', body: 'y' })).status).toBe(400);
+    expect((await call('POST', '/api/canned-replies', coordinator, { title: 'x', body: 'y', department_id: 'nao-existe' })).status).toBe(400);
+    const id = (forSemus.body?.reply as { id: string }).id;
+    expect((await call('DELETE', `/api/canned-replies/${id}`, attendant)).status).toBe(403);
+    expect((await call('DELETE', `/api/canned-replies/${id}`, coordinator)).status).toBe(204);
+    expect((await call('DELETE', `/api/canned-replies/${id}`, coordinator)).status).toBe(404);
+  });
+});
+
 describe('a console left open', () => {
   it('does not keep the server from shutting down', async () => {
     const own = await startTestApp();

@@ -1,4 +1,5 @@
 import type { Dialect } from '../database.js';
+import { CannedRepliesRepository } from './canned-replies.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
@@ -19,6 +20,7 @@ import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
 
 export const createRepositories = (dialect: Dialect) => ({
+  cannedReplies: new CannedRepliesRepository(),
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),
   conversations: new ConversationsRepository(),
