@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type Role } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { fromRoot } from '../../src/platform/paths.js';
 import { signIn, signInAs } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -74,6 +76,18 @@ describe('the console\'s request list', () => {
   it('knows each user\'s department', async () => {
     expect(await me(users.zeladoria.cookie)).toMatchObject({ id: users.zeladoria.id, department_id: 'zeladoria-urbana' });
     expect(await me(users.admin.cookie)).toMatchObject({ department_id: null });
+  });
+
+  it('creates users of a department from the command line', async () => {
+    const userAdd = (...extra: string[]) =>
+      execFileSync(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), 'user', 'add', '--password', 'outra-senha-1', '--role', 'coordinator', ...extra], {
+        cwd: fromRoot(),
+        env: { ...process.env, DATABASE_URL: testApp().app.config.databaseUrl, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    expect(userAdd('--email', 'semus@palmas.to.gov.br', '--department', 'semus')).toContain('Created coordinator semus@palmas.to.gov.br');
+    expect(await me(await signIn(testApp(), 'semus@palmas.to.gov.br', 'outra-senha-1'))).toMatchObject({ department_id: 'semus' });
   });
 
   it('filters by status, service, assignee, priority, dates, text, overdue and duplicates, newest first, paged by cursor', async () => {

@@ -31,7 +31,8 @@ const report = (over: Partial<OpenServiceRequestInput> = {}): OpenServiceRequest
   ...over,
 });
 
-describe.each(dialects)('managing requests in the console on $name', ({ create }) => {
+/** A fresh database for each test, and a way to open requests in it. */
+const useRequests = (create: Parameters<typeof useMigratedStorage>[0]) => {
   const current = useMigratedStorage(create);
   const db = () => current.storage.db;
   const open = async (input: OpenServiceRequestInput, at = MONDAY) => {
@@ -39,6 +40,11 @@ describe.each(dialects)('managing requests in the console on $name', ({ create }
     if (!opened.ok) throw new Error(opened.error.message);
     return opened.value;
   };
+  return { current, db, open };
+};
+
+describe.each(dialects)('managing requests in the console on $name', ({ create }) => {
+  const { current, db, open } = useRequests(create);
   const user = async (name: string, role: Role, departmentId: string | null): Promise<RequestViewer> => {
     const row = await current.repos.users.create(db(), { email: `${name}@palmas.to.gov.br`, name, passwordHash: 'x', role, departmentId: departmentId ?? undefined }, MONDAY);
     return { id: Number(row.id), role, departmentId };
@@ -132,13 +138,7 @@ describe.each(dialects)('managing requests in the console on $name', ({ create }
 });
 
 describe.each(dialects)('what each console user sees on $name', ({ create }) => {
-  const current = useMigratedStorage(create);
-  const db = () => current.storage.db;
-  const open = async (input: OpenServiceRequestInput, at = MONDAY) => {
-    const opened = await openServiceRequest(db(), current.repos, city, input, at);
-    if (!opened.ok) throw new Error(opened.error.message);
-    return opened.value;
-  };
+  const { current, db, open } = useRequests(create);
   const viewer = (role: Role, departmentId: string | null, id = 1): RequestViewer => ({ id, role, departmentId });
 
   it('hides other departments\' requests from their users, never shows who reported anonymously, and shows a named reporter to their department', async () => {
