@@ -235,6 +235,8 @@ describe('phone and service-desk intake', () => {
     expect(created.body.protocol).toMatch(/^2026-\d{6}$/);
     const page = (await call('GET', `/api/requests/${created.body.protocol as string}`, users.zeladoria)).body.request as Body;
     expect(page).toMatchObject({ description: text, channel: 'counter', location: { reference: '<b>em frente</b>' }, reporter: { caller: { name: text } } });
+    const { app } = testApp();
+    expect(await app.repos.requests.byProtocol(app.storage.db, created.body.protocol as string)).toMatchObject({ description: text, reference: '<b>em frente</b>', contact_name: text });
   });
 
   it('refuses a missing location, an unknown service, a 100 KB description, and another department\'s service', async () => {
