@@ -1,13 +1,9 @@
 import type { InboundContent } from '../../conversation/input.js';
+import type { StaffViewer } from '../attendants/staff.js';
 import type { HandoffStatus } from '../handoffs/index.js';
 
-/** Who is looking at the inbox: their id, role and department (null: every department and the general queue). */
-export interface InboxViewer {
-  id: number;
-  name: string;
-  role: 'admin' | 'coordinator' | 'attendant';
-  departmentId: string | null;
-}
+/** Who is looking at the inbox (see attendants/staff for who sees what). */
+export type InboxViewer = StaffViewer;
 
 export interface InboxItem {
   id: number;

@@ -1,10 +1,10 @@
+import { departmentScope, managesQueues, seesDepartment } from '../attendants/staff.js';
 import type { InboxViewer } from './types.js';
 
-/** Admins, coordinators and users without a department see every queue; others their department's only. */
-export const seesEveryQueue = (viewer: InboxViewer): boolean => viewer.departmentId === null || viewer.role !== 'attendant';
+/** Users not limited to a department see every queue, the general one included (see attendants/staff). */
+export const seesEveryQueue = (viewer: InboxViewer): boolean => departmentScope(viewer) === undefined;
 
-export const canSeeHandoff = (viewer: InboxViewer, handoff: { department_id: string | null }): boolean =>
-  seesEveryQueue(viewer) || handoff.department_id === viewer.departmentId;
+export const canSeeHandoff = (viewer: InboxViewer, handoff: { department_id: string | null }): boolean => seesDepartment(viewer, handoff.department_id);
 
 /** Coordinators and admins may hand a citizen to someone else or take one another attendant holds. */
-export const canReassign = (viewer: InboxViewer): boolean => viewer.role !== 'attendant';
+export const canReassign = managesQueues;

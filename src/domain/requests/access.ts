@@ -1,4 +1,4 @@
-import type { Role } from '../attendants/users.js';
+import { departmentScope, managesQueues, seesDepartment, type StaffViewer } from '../attendants/staff.js';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
@@ -7,31 +7,19 @@ import { toRequestEvent, toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
 import type { RequestEvent, ServiceRequest } from './types.js';
 
-/** A console user looking at requests. */
-export interface RequestViewer {
-  id: number;
-  role: Role;
-  /** Null: every department. */
-  departmentId: string | null;
-}
+/** A console user looking at requests (see attendants/staff for who sees what). */
+export type RequestViewer = Pick<StaffViewer, 'id' | 'role' | 'departmentId'>;
 
-/** Coordinators and admins run a queue: they assign anyone, set priorities and link duplicates. */
-export const managesRequests = (viewer: RequestViewer): boolean => viewer.role === 'coordinator' || viewer.role === 'admin';
+export { departmentScope, managesQueues };
 
-/** The department a viewer's requests are limited to; undefined: every one. Admins are never limited. */
-export const departmentScope = (viewer: RequestViewer): string | undefined => (viewer.role === 'admin' ? undefined : (viewer.departmentId ?? undefined));
-
-export const canSeeRequest = (viewer: RequestViewer, request: { departmentId: string }): boolean => {
-  const scope = departmentScope(viewer);
-  return scope === undefined || scope === request.departmentId;
-};
+export const canSeeRequest = (viewer: RequestViewer, request: { departmentId: string }): boolean => seesDepartment(viewer, request.departmentId);
 
 /** Who reported: never on anonymous requests (fiscalização); otherwise to the request's department and to users of none. */
 export const canSeeReporter = (viewer: RequestViewer, request: { departmentId: string; anonymous: boolean }): boolean =>
   !request.anonymous && (viewer.departmentId === null || viewer.departmentId === request.departmentId);
 
 /** Attendants take requests for themselves; only managers hand them to someone else or take them away. */
-export const mayAssign = (viewer: RequestViewer, assigneeId: number | null): boolean => managesRequests(viewer) || assigneeId === viewer.id;
+export const mayAssign = (viewer: RequestViewer, assigneeId: number | null): boolean => managesQueues(viewer) || assigneeId === viewer.id;
 
 /** The request, if the viewer may see it; otherwise undefined, exactly as if it did not exist. */
 export const visibleRequestRow = async (db: Executor, repos: Repositories, viewer: RequestViewer, protocol: string): Promise<ServiceRequestRow | undefined> => {

@@ -40,7 +40,7 @@ export {
   canSeeRequest,
   departmentScope,
   listVisibleRequests,
-  managesRequests,
+  managesQueues,
   mayAssign,
   viewRequest,
   visibleRequestRow,

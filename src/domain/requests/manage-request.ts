@@ -2,7 +2,7 @@ import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestChanges } from '../../storage/repositories/service-requests.repository.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
-import { managesRequests, mayAssign, visibleRequestRow, type RequestViewer } from './access.js';
+import { managesQueues, mayAssign, visibleRequestRow, type RequestViewer } from './access.js';
 import { inTransaction } from './in-transaction.js';
 import { toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
@@ -99,7 +99,7 @@ export const setRequestPriority = (
   now: number,
 ): Promise<Managed> =>
   onVisibleRequest(db, repos, viewer, input.protocol, async (tx, row) => {
-    if (!managesRequests(viewer)) return forbidden();
+    if (!managesQueues(viewer)) return forbidden();
     if (!REQUEST_PRIORITIES.includes(input.priority)) return fail('invalid_priority', 'invalid_input', `no priority ${input.priority}`);
     if (row.priority === input.priority) return ok(toServiceRequest(row));
     const note = `Prioridade: ${row.priority} → ${input.priority}`;
@@ -175,7 +175,7 @@ export const linkDuplicate = (
   now: number,
 ): Promise<Managed> =>
   onVisibleRequest(db, repos, viewer, input.protocol, async (tx, row) => {
-    if (!managesRequests(viewer)) return forbidden();
+    if (!managesQueues(viewer)) return forbidden();
     const primary = await visibleRequestRow(tx, repos, viewer, input.primary);
     if (!primary) return fail('primary_not_found', 'not_found', `no request ${input.primary}`);
     const refusal = await linkRefusal(tx, repos, row, primary);
@@ -191,7 +191,7 @@ export const linkDuplicate = (
  */
 export const unlinkDuplicate = (db: Executor, repos: Repositories, viewer: RequestViewer, input: { protocol: string }, now: number): Promise<Managed> =>
   onVisibleRequest(db, repos, viewer, input.protocol, async (tx, row) => {
-    if (!managesRequests(viewer)) return forbidden();
+    if (!managesQueues(viewer)) return forbidden();
     const primary = row.duplicate_of === null ? undefined : await repos.requests.byId(tx, Number(row.duplicate_of));
     if (!primary) return fail('not_a_duplicate', 'conflict', `${row.protocol} is not linked to another request`);
     const unlinked = await changeAndRecord(tx, repos, viewer, row, { duplicate_of: null }, { kind: 'link', note: `Desligado do pedido ${primary.protocol}` }, now);

@@ -31,7 +31,7 @@ export const registerCannedRepliesRoutes = (app: FastifyInstance, deps: CannedRe
     preHandler: deps.requireUser,
     schema: { tags: ['inbox'], summary: "Ready answers for the user's queues", security, response: { 200: z.object({ replies: z.array(replySchema) }), 401: errorSchema } },
   }, async (request) => ({
-    replies: (await listCannedReplies(deps.db, deps.repos, deps.profileReplies, await viewerOf(deps.db, deps.repos, request))).map(present),
+    replies: (await listCannedReplies(deps.db, deps.repos, deps.profileReplies, viewerOf(request))).map(present),
   }));
 
   api.post('/api/canned-replies', {
@@ -44,7 +44,7 @@ export const registerCannedRepliesRoutes = (app: FastifyInstance, deps: CannedRe
       response: { 201: z.object({ reply: replySchema }), 400: errorSchema, 401: errorSchema, 403: errorSchema },
     },
   }, async (request, reply) => {
-    const viewer = await viewerOf(deps.db, deps.repos, request);
+    const viewer = viewerOf(request);
     const { title, body, department_id: departmentId } = request.body;
     const added = await addCannedReply(deps.db, deps.repos, deps.departments, viewer, { title, body, departmentId }, deps.clock.now().getTime());
     if (!added.ok) throw toAppError(added.error);
@@ -61,7 +61,7 @@ export const registerCannedRepliesRoutes = (app: FastifyInstance, deps: CannedRe
       response: { 204: z.null(), 401: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (request, reply) => {
-    const removed = await removeCannedReply(deps.db, deps.repos, await viewerOf(deps.db, deps.repos, request), request.params.id, deps.clock.now().getTime());
+    const removed = await removeCannedReply(deps.db, deps.repos, viewerOf(request), request.params.id, deps.clock.now().getTime());
     if (!removed.ok) throw toAppError(removed.error);
     return reply.status(204).send(null);
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CityProfile } from '../../config/city-profile.js';
-import type { PublicUser } from '../../domain/attendants/users.js';
+import { seesDepartment } from '../../domain/attendants/staff.js';
 import { formatLocalDate, isLocalDateText, localDateOf } from '../../domain/calendar/index.js';
 import { departmentLabel, departmentsActiveOn } from '../../domain/catalog/index.js';
 import { departmentDaySummary } from '../../domain/requests/index.js';
@@ -11,6 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { errorSchema } from './schemas.js';
+import { viewerOf } from './viewer.js';
 
 export interface DepartmentsRoutesDeps {
   db: Db;
@@ -62,9 +63,8 @@ export const registerDepartmentsRoutes = (app: FastifyInstance, deps: Department
     const day = request.query.day ?? today();
     if (!isLocalDateText(day)) throw new AppError('summary.invalid_day', 'invalid_input', 'Informe o dia no formato AAAA-MM-DD.');
     // A user of one department sees only its own; an unknown department is not found either way.
-    const user = await deps.repos.users.byId(deps.db, (request.user as PublicUser).id);
     const known = deps.city.departments.some((d) => d.id === id);
-    if (!known || (user?.department_id && user.department_id !== id)) throw new AppError('department.not_found', 'not_found', 'Secretaria não encontrada.');
+    if (!known || !seesDepartment(viewerOf(request), id)) throw new AppError('department.not_found', 'not_found', 'Secretaria não encontrada.');
     const summary = await departmentDaySummary(deps.db, deps.repos, { departmentId: id, day, timezone: deps.city.calendar.timezone }, deps.clock.now().getTime());
     return {
       department_id: summary.departmentId,

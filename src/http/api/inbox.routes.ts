@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -81,7 +81,6 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   const security = [{ session: [] }];
   const now = () => deps.clock.now().getTime();
 
-  const viewer = (request: FastifyRequest): Promise<InboxViewer> => viewerOf(deps.db, deps.repos, request);
 
   /** Runs an action, announces the change to consoles, and answers 204; domain errors become API errors. */
   const act = async <T>(result: Promise<Result<T, string>>): Promise<null> => {
@@ -102,7 +101,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
     },
   }, async (request) => {
     const { status, department } = request.query;
-    const items = await listInbox(deps.db, deps.repos, await viewer(request), { statuses: status ? [status] : undefined, departmentId: department }, now());
+    const items = await listInbox(deps.db, deps.repos, viewerOf(request), { statuses: status ? [status] : undefined, departmentId: department }, now());
     return { items: items.map(present) };
   });
 
@@ -118,7 +117,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
     },
   }, async (request) => {
     const { before, limit } = request.query;
-    const page = await conversationHistory(deps.db, deps.repos, await viewer(request), request.params.id, { before: before ? Date.parse(before) : undefined, limit }, deps.describe);
+    const page = await conversationHistory(deps.db, deps.repos, viewerOf(request), request.params.id, { before: before ? Date.parse(before) : undefined, limit }, deps.describe);
     if (!page.ok) throw toAppError(page.error);
     return {
       entries: page.value.entries.map((entry) => ({
@@ -145,7 +144,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
         response: { 204: z.null(), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
       },
     }, async (request, reply) => {
-      await act(run(await viewer(request), request.params.id, (request.body ?? {}) as Record<string, unknown>));
+      await act(run(viewerOf(request), request.params.id, (request.body ?? {}) as Record<string, unknown>));
       return reply.status(204).send(null);
     });
 

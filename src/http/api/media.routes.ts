@@ -29,7 +29,7 @@ export const registerMediaRoutes = (app: FastifyInstance, deps: MediaRoutesDeps)
       params: z.object({ mediaId: z.string().min(1).max(200) }),
     },
   }, async (request, reply) => {
-    const found = await findStoredMedia(deps.db, deps.repos, await viewerOf(deps.db, deps.repos, request), request.params.mediaId);
+    const found = await findStoredMedia(deps.db, deps.repos, viewerOf(request), request.params.mediaId);
     if (!found.ok) throw toAppError(found.error);
     const bytes = await deps.store.get(found.value.path);
     return reply

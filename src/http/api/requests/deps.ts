@@ -1,7 +1,6 @@
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { CityProfile } from '../../../config/city-profile.js';
-import type { PublicUser } from '../../../domain/attendants/users.js';
-import type { RequestNotifier, RequestViewer } from '../../../domain/requests/index.js';
+import type { RequestNotifier } from '../../../domain/requests/index.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../storage/database.js';
 import type { Repositories } from '../../../storage/repositories/index.js';
@@ -19,8 +18,4 @@ export interface RequestsRoutesDeps {
 
 export const security = [{ session: [] }];
 
-/** The signed-in user as the requests domain sees them (requireUser ran before). */
-export const viewerOf = (request: FastifyRequest): RequestViewer => {
-  const { id, role, departmentId } = request.user as PublicUser;
-  return { id, role, departmentId };
-};
+export { viewerOf } from '../viewer.js';
