@@ -29,6 +29,9 @@ export const startCheckpointer = (path: string, onError: (message: string) => vo
   return {
     stop: () =>
       new Promise<void>((resolve) => {
+        // Unreferenced, the worker would not keep the process alive while it finishes, and a CLI closing storage
+        // right before reporting an error would exit silently (code 0) before the report.
+        worker.ref();
         worker.once('exit', () => resolve());
         worker.postMessage('stop');
       }),

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/platform/paths.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -57,6 +57,16 @@ describe('sign-in', () => {
     });
     expect(output).toContain('Created attendant maria@palmas.to.gov.br');
     expect((await login('maria@palmas.to.gov.br', 'outra-senha-1')).status).toBe(200);
+  });
+
+  it('refuses a bad user from the command line with a message and a failing exit code', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), 'user', 'add', '--email', 'rui@palmas.to.gov.br', '--password', 'outra-senha-1', '--department', 'nao-existe'], {
+      cwd: fromRoot(),
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('nao-existe');
   });
 
   it('sends browser security headers on console and API routes', async () => {
