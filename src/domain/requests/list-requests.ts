@@ -1,40 +1,25 @@
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import type { ServiceRequestQuery } from '../../storage/repositories/service-requests.repository.js';
 import { toServiceRequest } from './mapping.js';
 import { OPEN_STATUSES, type RequestStatus } from './statuses.js';
-import type { RequestPriority, ServiceRequest } from './types.js';
+import type { ServiceRequest } from './types.js';
 
 /** The most one call returns: Open311's default volume, and plenty for a console page. */
 export const MAX_LIST_PAGE = 1000;
 /** Longer search text is cut: nobody types more, and a huge LIKE pattern only costs the database. */
 export const MAX_SEARCH_LENGTH = 100;
 
-/** Filters combine with AND; a list given empty matches nothing, a list left out matches everything. */
-export interface ListRequestsFilter {
-  protocols?: readonly string[] | undefined;
-  serviceCodes?: readonly string[] | undefined;
-  statuses?: readonly RequestStatus[] | undefined;
-  departmentId?: string | undefined;
-  /** Unix ms, inclusive. */
-  createdFrom?: number | undefined;
-  /** Unix ms, inclusive. */
-  createdTo?: number | undefined;
-  /** Free text matched (case-insensitively, as a substring) against protocol, description and address. */
-  search?: string | undefined;
-  /** Keyset paging: the `nextBeforeId` of the previous page. */
-  beforeId?: number | undefined;
-  /** A user's id, or null for requests nobody is assigned to. */
-  assigneeId?: number | null | undefined;
-  priorities?: readonly RequestPriority[] | undefined;
+/**
+ * Filters combine with AND; a list given empty matches nothing, a list left out matches everything (the repository's
+ * query, with an overdue moment instead of a raw due date and an optional page size).
+ */
+export type ListRequestsFilter = Omit<ServiceRequestQuery, 'dueBefore' | 'limit'> & {
   /** Unix ms: only requests still open after their due date at that moment (see isOverdue). */
   overdueAt?: number | undefined;
-  /** Leave out reports linked to another request as duplicates. */
-  primaryOnly?: boolean | undefined;
   /** 1..MAX_LIST_PAGE; default 50. */
   limit?: number | undefined;
-  /** Offset paging (Open311 `page`); ignored rows still cost the database, prefer `beforeId` for deep pages. */
-  offset?: number | undefined;
-}
+};
 
 export interface RequestPage {
   requests: ServiceRequest[];
@@ -53,19 +38,12 @@ export const listRequests = async (db: Executor, repos: Repositories, filter: Li
   const limit = clampLimit(filter.limit);
   const search = filter.search?.trim().slice(0, MAX_SEARCH_LENGTH) || undefined;
   // One more row than asked tells whether another page follows without a count query.
+  const { overdueAt, ...query } = filter;
   const rows = await repos.requests.list(db, {
-    protocols: filter.protocols,
-    serviceCodes: filter.serviceCodes,
-    statuses: filter.overdueAt === undefined ? filter.statuses : openOnly(filter.statuses),
-    departmentId: filter.departmentId,
-    createdFrom: filter.createdFrom,
-    createdTo: filter.createdTo,
+    ...query,
+    statuses: overdueAt === undefined ? filter.statuses : openOnly(filter.statuses),
     search,
-    beforeId: filter.beforeId,
-    assigneeId: filter.assigneeId,
-    priorities: filter.priorities,
-    dueBefore: filter.overdueAt,
-    primaryOnly: filter.primaryOnly,
+    dueBefore: overdueAt,
     limit: limit + 1,
     offset: Math.max(0, Math.trunc(filter.offset ?? 0)),
   });
