@@ -5,7 +5,7 @@ import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { citizenKeyForPhone } from './contact.js';
 import { refuse, type Open311Result } from './errors.js';
-import { param, type Open311Params } from './params.js';
+import { param, plainLineBreaks, type Open311Params } from './params.js';
 import { serviceNotice, type PresentCity } from './present-request.js';
 import { attributeCodes, findOpen311Service } from './services.js';
 
@@ -114,7 +114,7 @@ export const createOpen311Request = async (
     citizenKey: await citizenKeyForPhone(db, repos, param(params, 'phone')),
     channel: 'open311',
     location: location.value,
-    description: typeof params.description === 'string' ? params.description : param(params, 'description'),
+    description: typeof params.description === 'string' ? plainLineBreaks(params.description) : param(params, 'description'),
     reference: attributes.get('reference'),
     actor: 'system',
     contact: { name: contactName(params), phone: param(params, 'phone') },

@@ -8,10 +8,16 @@ const firstString = (value: unknown): string | undefined => {
   return undefined;
 };
 
+/**
+ * Form encoding sends line breaks as CR LF (FixMyStreet's client does). Stored as LF, like every other channel's
+ * text; a kept CR would reach JSON clients while XML parsers turn CR LF into LF, so the two formats would disagree.
+ */
+export const plainLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
+
 /** The parameter's value, trimmed; an empty one counts as absent (the spec's rule for optional arguments). */
 export const param = (params: Open311Params, name: string): string | undefined => {
   const value = firstString(params[name])?.trim();
-  return value ? value : undefined;
+  return value ? plainLineBreaks(value) : undefined;
 };
 
 /** A comma-separated parameter ("open,closed"), without blanks and repeats. */
