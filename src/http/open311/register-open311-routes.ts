@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CITY_PROFILE_FILES } from '../../config/city-profile.js';
 import type { Config } from '../../config/load-config.js';
 import { open311Error, type Open311Error } from '../../domain/open311/index.js';
@@ -91,7 +91,12 @@ export const registerOpen311Routes = async (app: FastifyInstance, wiring: Open31
       const open311 = (error.statusCode ?? 500) >= 500 ? { status: 400 as const, errors: [{ code: 500, description: 'Erro interno; tente novamente mais tarde.' }] } : toOpen311Error(error);
       return sendError(reply, formatOfUrl(request.url), open311);
     });
-    scope.setNotFoundHandler((request, reply) => sendError(reply, formatOfUrl(request.url), open311Error(404, 'Recurso Open311 não encontrado; veja /open311/v2/discovery.xml.')));
+    const notFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+      sendError(reply, formatOfUrl(request.url), open311Error(404, 'Recurso Open311 não encontrado; veja /open311/v2/discovery.xml.'));
+    scope.setNotFoundHandler(notFound);
+    // A catch-all route elsewhere (the console's client-side pages) would otherwise answer unknown Open311 paths with
+    // its own 404; this one is more specific, so clients always get an Open311 error list.
+    scope.all('/*', { schema: { hide: true } }, notFound);
     scope.addHook('preHandler', async (request, reply) => {
       const jurisdiction = firstText(paramsOf(request).jurisdiction_id)?.trim();
       if (jurisdiction && !deps.jurisdictionIds.includes(jurisdiction))
