@@ -18,12 +18,14 @@ describe.each(dialects)('Open311 API keys in the console on $name', ({ create })
     await app.close();
   });
 
+  // What the console sends with every call that changes something (the API's CSRF check).
+  const CONSOLE = { 'x-requested-with': 'whats-palmas' };
   const session = async (email: string, password: string): Promise<string> => {
-    const response = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { ...CONSOLE, 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
     return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
   const call = (path: string, cookie: string, init: RequestInit = {}) =>
-    fetch(`${app.url}${path}`, { ...init, headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), cookie } });
+    fetch(`${app.url}${path}`, { ...init, headers: { ...CONSOLE, ...(init.body ? { 'content-type': 'application/json' } : {}), cookie } });
   const createRequest = (apiKey: string) =>
     postForm(app, '/open311/v2/requests.json', { api_key: apiKey, service_code: 'tapa-buraco', address_string: 'Quadra 104 Norte', description: 'Buraco' });
 
