@@ -23,6 +23,7 @@ import { registerOpen311Routes } from '../http/open311/register-open311-routes.j
 import type { Classifier } from '../nlu/index.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
+import { mapTileOrigins, registerConsole, registerConsoleConfigRoute } from '../http/console/index.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
 import type { Clock } from '../platform/clock.js';
@@ -113,8 +114,9 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerMediaRoutes(scope, { db, repos, store: new DirectoryMediaStore(config.mediaDir), requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
-    scope.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect(config.whatsapp.simulator ? '/simulador' : '/api/docs'));
+    registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
+    await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);
-  });
+  }, { imageOrigins: mapTileOrigins(config.mapTiles?.url), upgradeInsecureRequests: config.http.cookieSecure });
   return http;
 };

@@ -37,6 +37,15 @@ export const envSchema = z.object({
   ADMIN_EMAIL: optionalText,
   ADMIN_PASSWORD: optionalText,
   COOKIE_SECURE: flag,
+  /** The built console (`npm run build` writes it to dist/console). */
+  CONSOLE_DIR: optionalText,
+  /** Map tiles for the console ({z}/{x}/{y} template); empty: maps without tiles (the points still show). */
+  MAP_TILE_URL: z
+    .string()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .transform((value) => value.trim())
+    .refine((url) => url === '' || (/^https?:\/\/[^/]+\//.test(url) && ['{z}', '{x}', '{y}'].every((part) => url.includes(part))), 'an http(s) URL with {z}, {x} and {y}, or empty for no tiles'),
+  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** all: HTTP and workers; web: HTTP only; worker: workers only (scale-out on PostgreSQL). */
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),

@@ -23,6 +23,10 @@ export interface WhatsAppConfig {
 
 export interface Config {
   http: { port: number; host: string; publicUrl: string | undefined; cookieSecure: boolean };
+  /** Where the built console is served from. */
+  consoleDir: string;
+  /** Map tiles the console shows under points (Leaflet); undefined: no tiles. */
+  mapTiles: { url: string; attribution: string } | undefined;
   databaseUrl: string;
   redisUrl: string | undefined;
   mediaDir: string;
@@ -93,6 +97,8 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     http: { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, cookieSecure: env.COOKIE_SECURE },
+    consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : fromRoot('dist', 'console'),
+    mapTiles: env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION } : undefined,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     mediaDir: resolve(env.MEDIA_DIR),

@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../platform/errors.js';
+import { requireCsrfHeader } from './csrf.js';
 import type { Logger } from '../platform/logger.js';
 
 declare module 'fastify' {
@@ -73,8 +74,19 @@ export const createHttpServer = async (logger: Logger): Promise<FastifyInstance>
   return app;
 };
 
-/** Registers routes meant for browsers (console, API, simulator page) with security headers, cookies and rate limits. */
-export const browserScope = async (app: FastifyInstance, routes: (scope: FastifyInstance) => Promise<void> | void): Promise<void> => {
+export interface BrowserScopeOptions {
+  /** Origins images may also come from (map tiles for the console). */
+  imageOrigins?: string[];
+  /** Served over HTTPS: browsers upgrade any plain-http subresource. Off for plain-http intranets, where it would break the page. */
+  upgradeInsecureRequests?: boolean;
+}
+
+/** Registers routes meant for browsers (console, API, simulator page) with security headers, cookies, CSRF check and rate limits. */
+export const browserScope = async (
+  app: FastifyInstance,
+  routes: (scope: FastifyInstance) => Promise<void> | void,
+  options: BrowserScopeOptions = {},
+): Promise<void> => {
   await app.register(async (scope) => {
     await scope.register(fastifyCookie);
     await scope.register(fastifyHelmet, {
@@ -83,11 +95,13 @@ export const browserScope = async (app: FastifyInstance, routes: (scope: Fastify
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])],
           connectSrc: ["'self'"],
+          upgradeInsecureRequests: options.upgradeInsecureRequests ? [] : null,
         },
       },
     });
+    requireCsrfHeader(scope);
     await scope.register(fastifyRateLimit, { global: false });
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     await routes(scope);

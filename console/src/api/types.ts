@@ -1,0 +1,20 @@
+/** Shapes of the server's answers the console reads (see /api/docs for the whole API). */
+
+export type Role = 'admin' | 'coordinator' | 'attendant';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** Null: every department. */
+  department_id: string | null;
+}
+
+export interface ConsoleConfig {
+  city: { name: string; channel_name: string; timezone: string };
+  simulator: boolean;
+  map: { tile_url: string; attribution: string } | null;
+  services: Array<{ code: string; name: string; department_id: string; kind: 'request' | 'information' }>;
+  statuses: Array<{ code: string; label: string }>;
+}

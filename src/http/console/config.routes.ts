@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CityProfile } from '../../config/city-profile.js';
+import { REQUEST_STATUSES } from '../../domain/requests/index.js';
+
+export interface ConsoleConfigDeps {
+  city: Pick<CityProfile, 'name' | 'channelName' | 'timezone' | 'catalog' | 'texts'>;
+  simulator: boolean;
+  mapTiles: { url: string; attribution: string } | undefined;
+}
+
+const consoleConfigSchema = z.object({
+  city: z.object({ name: z.string(), channel_name: z.string(), timezone: z.string() }),
+  simulator: z.boolean().describe('The server runs the WhatsApp simulator (/simulador) instead of the Cloud API'),
+  map: z.object({ tile_url: z.string(), attribution: z.string() }).nullable().describe('null: maps without tiles'),
+  services: z.array(z.object({ code: z.string(), name: z.string(), department_id: z.string(), kind: z.enum(['request', 'information']) })),
+  statuses: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
+
+/** What the console needs before anyone signs in: the city's names, the catalog's words, the simulator, map tiles. */
+export const consoleConfig = (deps: ConsoleConfigDeps): ConsoleConfig => ({
+  city: { name: deps.city.name, channel_name: deps.city.channelName, timezone: deps.city.timezone },
+  simulator: deps.simulator,
+  map: deps.mapTiles ? { tile_url: deps.mapTiles.url, attribution: deps.mapTiles.attribution } : null,
+  services: deps.city.catalog.services.map((s) => ({ code: s.code, name: s.name, department_id: s.departmentId, kind: s.kind })),
+  statuses: REQUEST_STATUSES.map((code) => ({ code, label: deps.city.texts[`status.${code}`] ?? code })),
+});
+
+export const registerConsoleConfigRoute = (app: FastifyInstance, deps: ConsoleConfigDeps): void => {
+  const body = consoleConfig(deps);
+  app.withTypeProvider<ZodTypeProvider>().get('/api/config', {
+    schema: { tags: ['console'], summary: "The console's settings: city, catalog and status names, simulator mode, map tiles", response: { 200: consoleConfigSchema } },
+  }, async () => body);
+};
