@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signInAs } from '../support/sign-in.js';
-import { useTestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
@@ -38,7 +38,7 @@ describe('requests reported twice, through the real server', () => {
 });
 
 const patch = async (cookie: string, protocol: string, body: unknown) =>
-  (await fetch(`${testApp().url}/api/requests/${protocol}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+  (await fetch(`${testApp().url}/api/requests/${protocol}`, { method: 'PATCH', headers: { ...CSRF_HEADERS, cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
 
 describe('status notices through the real server', () => {
   it('tells the citizen of each change, asks on conclusion whether it was solved, and takes a rating', async () => {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/platform/paths.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, startTestApp, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
 const database: TestDatabase = sqliteDatabase();
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const login = (email: string, password: string) =>
-  fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ email, password }) });
 
 describe('sign-in', () => {
   it('lets the bootstrapped admin in with a secure session cookie', async () => {
@@ -32,7 +32,7 @@ describe('sign-in', () => {
     const me = await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } });
     expect(((await me.json()) as { user: { role: string } }).user.role).toBe('admin');
 
-    await fetch(`${testApp.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session } });
+    await fetch(`${testApp.url}/api/auth/logout`, { method: 'POST', headers: { ...CSRF_HEADERS, cookie: session } });
     expect((await fetch(`${testApp.url}/api/auth/me`, { headers: { cookie: session } })).status).toBe(401);
   });
 
@@ -44,7 +44,7 @@ describe('sign-in', () => {
   });
 
   it('answers 400 with the fields to fix when the form is incomplete', async () => {
-    const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.c' }) });
+    const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ email: 'a@b.c' }) });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { signInAs } from '../support/sign-in.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 13:45 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T16:45:00Z');
@@ -23,7 +23,7 @@ afterAll(async () => {
 const call = async (method: string, path: string, cookie: string | undefined, body?: unknown) => {
   const response = await fetch(`${testApp.url}${path}`, {
     method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...CSRF_HEADERS, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { tinyPng } from '../support/images.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
-import { startTestApp, useTestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, startTestApp, useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
@@ -13,7 +13,7 @@ const testApp = useTestApp({ clock });
 const call = async (method: string, path: string, cookie: string, body?: unknown) => {
   const response = await fetch(`${testApp().url}${path}`, {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...CSRF_HEADERS, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, startTestApp, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
 
@@ -15,12 +15,12 @@ describe('POST /api/nlu/classify on the running app', () => {
   it('classifies citizen text for a signed-in user with the bundled Palmas profile', async () => {
     const login = await fetch(`${testApp.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({ email: 'admin@palmas.to.gov.br', password: 'senha-forte-123' }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const classify = (text: string) =>
-      fetch(`${testApp.url}/api/nlu/classify`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ text }) })
+      fetch(`${testApp.url}/api/nlu/classify`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS, cookie }, body: JSON.stringify({ text }) })
         .then(async (r) => ({ status: r.status, body: (await r.json()) as { service_code: string | null; confidence: number } }));
     const lamp = await classify('tem um poste apagado na minha rua');
     expect(lamp.status).toBe(200);
@@ -29,7 +29,7 @@ describe('POST /api/nlu/classify on the running app', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    const response = await fetch(`${testApp.url}/api/nlu/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'oi' }) });
+    const response = await fetch(`${testApp.url}/api/nlu/classify`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ text: 'oi' }) });
     expect(response.status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { createUser, type Role } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { fromRoot } from '../../src/platform/paths.js';
 import { signIn, signInAs } from '../support/sign-in.js';
-import { useTestApp } from '../support/test-app.js';
+import { CSRF_HEADERS, useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 13:45 in Palmas.
 const clock = new ManualClock('2026-11-30T16:45:00Z');
@@ -47,7 +47,7 @@ type Body = Record<string, unknown>;
 const call = async (method: string, path: string, who: Session | undefined, body?: unknown) => {
   const response = await fetch(`${testApp().url}${path}`, {
     method,
-    headers: { ...(who ? { cookie: who.cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...CSRF_HEADERS, ...(who ? { cookie: who.cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();

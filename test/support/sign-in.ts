@@ -1,12 +1,12 @@
 import { createUser } from '../../src/domain/attendants/users.js';
 import type { Role } from '../../src/domain/attendants/users.js';
-import type { TestApp } from './test-app.js';
+import { CSRF_HEADERS, type TestApp } from './test-app.js';
 
 /** Signs in through the API and returns the `cookie` header value of the session. */
 export const signIn = async (testApp: TestApp, email: string, password: string): Promise<string> => {
   const response = await fetch(`${testApp.url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...CSRF_HEADERS },
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${email} failed with ${response.status}`);

@@ -11,6 +11,9 @@ export const TEST_APP_SECRET = 'test-app-secret';
 export const TEST_TOKEN = 'test-access-token';
 export const TEST_PHONE_NUMBER_ID = '106540352242922';
 
+/** What the console sends with every request that changes something; the API refuses such requests without it. */
+export const CSRF_HEADERS = { 'x-requested-with': 'whats-palmas' } as const;
+
 export interface TestApp {
   app: App;
   url: string;
