@@ -160,6 +160,14 @@ describe.each(dialects)('Open311 GeoReport v2 on $name', ({ create }) => {
       expect(violations(createdSchema, json(answer))).toEqual([]);
     });
 
+    it('takes a description longer than a WhatsApp answer, as long as the spec allows (FixMyStreet adds its title and link)', async () => {
+      const long = `Buraco grande\n\n${'detalhe '.repeat(400)}\n\nVer https://fixmystreet.example/report/1`;
+      const answer = await postForm(app, `${V2}/requests.json`, { api_key: KEY, service_code: 'tapa-buraco', lat: '-10.18401', long: '-48.33302', description: long });
+      expect(answer.status, answer.text).toBe(200);
+      const protocol = (json(answer) as Array<{ service_request_id: string }>)[0]?.service_request_id ?? '';
+      expect((await findRequest(app.app.storage.db, app.app.repos, protocol))?.description).toBe(long);
+    });
+
     it('attaches the request to the WhatsApp citizen with that phone number', async () => {
       await app.app.repos.citizens.recordContact(app.app.storage.db, { key: '5563999990101', waId: '5563999990101', userId: undefined, profileName: 'Ana', at: Date.parse(NOW) });
       const protocol = await open(lamp({ phone: '(63) 99999-0101' }));
@@ -190,7 +198,7 @@ describe.each(dialects)('Open311 GeoReport v2 on $name', ({ create }) => {
       ['an unknown service', { service_code: 'nao-existe' }, 404, 'service_code'],
       ['an information-only service', { service_code: 'saude-orientacao' }, 404, 'service_code'],
       ['no description', { description: '   ' }, 400, 'description'],
-      ['a 100 KB description', { description: 'a'.repeat(100 * 1024) }, 400, 'description: no máximo 1000 caracteres'],
+      ['a 100 KB description', { description: 'a'.repeat(100 * 1024) }, 400, 'description: no máximo 4000 caracteres'],
       ['a 5 KB name', { first_name: 'b'.repeat(5000) }, 400, 'first_name'],
       ['another jurisdiction', { jurisdiction_id: 'sfgov.org' }, 404, 'jurisdiction_id'],
     ])('refuses %s with a clear error', async (_case, over, status, words) => {

@@ -23,7 +23,7 @@ export {
   type Actor,
   type RequestStatus,
 } from './statuses.js';
-export { DEFAULT_MAX_LENGTH, validateRequestFields, type RequestInputErrorCode, type ValidRequestFields } from './validate-request.js';
+export { DEFAULT_MAX_LENGTH, SYSTEM_DESCRIPTION_MAX, validateRequestFields, type RequestInputErrorCode, type ValidRequestFields } from './validate-request.js';
 export { openServiceRequest, type OpenRequestErrorCode } from './open-service-request.js';
 export { findCitizenRequest, findRequest, listCitizenRequests, MAX_LIST } from './find-request.js';
 export { changeRequestStatus, MAX_NOTE, type ChangeRequestStatusInput, type ChangeStatusErrorCode, type StatusChange } from './change-request-status.js';

@@ -5,6 +5,12 @@ import type { OpenServiceRequestInput } from './types.js';
 
 /** Limits where the catalog field sets none: enough for a citizen, small enough to refuse a 100 KB paste. */
 export const DEFAULT_MAX_LENGTH = { description: 2000, reference: 300, address: 300, placeId: 100 } as const;
+/**
+ * Other systems (Open311) send what their users wrote plus their own title and link: the spec allows 4,000
+ * characters, and refusing a longer text would lose the report (their retries fail alike). The catalog's field limit
+ * is for what we ask a citizen to type in one WhatsApp message.
+ */
+export const SYSTEM_DESCRIPTION_MAX = 4000;
 const MAX_MEDIA = 10;
 
 export type RequestInputErrorCode =
@@ -66,7 +72,8 @@ export const validateRequestFields = (
   if (fields.placeId && places.places.some((p) => p.id === fields.placeId && p.outsideCity))
     return fail('location_outside_city', 'invalid_input', `place ${fields.placeId} is outside the city`);
 
-  const descriptionMax = fieldFor(service, 'description')?.maxLength ?? DEFAULT_MAX_LENGTH.description;
+  const fieldMax = fieldFor(service, 'description')?.maxLength ?? DEFAULT_MAX_LENGTH.description;
+  const descriptionMax = input.channel === 'open311' ? Math.max(fieldMax, SYSTEM_DESCRIPTION_MAX) : fieldMax;
   if (fields.description.length > descriptionMax) return tooLong('description', descriptionMax);
   const referenceMax = fieldFor(service, 'reference')?.maxLength ?? DEFAULT_MAX_LENGTH.reference;
   if (fields.reference && fields.reference.length > referenceMax) return tooLong('reference', referenceMax);
