@@ -20,7 +20,8 @@ export const ClassificationResult = ({ attempt, compact = false }: Classificatio
       {!attempt.service_code && !compact && (
         <p className="classification__hint">O robô não reconhece aqui um pedido de serviço: é uma saudação, um agradecimento, uma conversa, ou ele não tem certeza.</p>
       )}
-      <div className="meter" aria-label={`Confiança: ${formatPercent(attempt.confidence)}`}>
+      <div className="meter">
+        <span className="meter__label">Confiança</span>
         <span className="meter__track" aria-hidden="true">
           <span className="meter__fill" style={{ width: `${Math.round(attempt.confidence * 100)}%` }} />
         </span>
