@@ -25,7 +25,10 @@ Commands:
 const serve = async (): Promise<void> => {
   const app = await createApp(loadConfig());
   const url = await app.start();
-  if (app.config.whatsapp.simulator) console.log(`\nWhats Palmas em ${url}\n  Simulador do WhatsApp: ${url}/simulador\n  API: ${url}/api/docs\n`);
+  if (app.config.whatsapp.simulator) {
+    const demo = app.demoLogin ? `\n  Entre com ${app.demoLogin.email} / ${app.demoLogin.password} (senha nova a cada início)` : '';
+    console.log(`\nWhats Palmas em ${url}\n  Console de atendimento: ${url}/${demo}\n  Simulador do WhatsApp: ${url}/simulador\n  API: ${url}/api/docs\n`);
+  }
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

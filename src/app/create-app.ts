@@ -5,7 +5,7 @@ import { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import { template } from '../channels/whatsapp-cloud/message-builders.js';
 import type { Config } from '../config/load-config.js';
-import { bootstrapAdmin } from '../domain/attendants/users.js';
+import { bootstrapAdmin, resetDemoAdmin } from '../domain/attendants/users.js';
 import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { requestNotifier } from '../domain/messaging/request-notifier.js';
@@ -44,6 +44,8 @@ export interface App {
   dispatcher: OutboxDispatcher;
   pause: SendingPause;
   simulator: AttachedSimulator | undefined;
+  /** Simulator mode without ADMIN_EMAIL: the demonstration admin's sign-in for this run (see resetDemoAdmin). */
+  demoLogin: { email: string; password: string } | undefined;
   /** Listens on the configured host and port and starts the workers; returns the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -59,6 +61,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const { db } = storage;
   const repos = createRepositories(storage.dialect);
   await bootstrapAdmin(db, repos, config.admin, clock.now().getTime());
+  const demoLogin = config.whatsapp.simulator && !config.admin ? await resetDemoAdmin(db, repos, clock.now().getTime()) : undefined;
 
   let baseUrl = `http://${config.http.host}:${config.http.port}`;
   const simulatorGraphUrl = () => `${baseUrl}/_simulator/graph`;
@@ -117,7 +120,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
 
   return {
-    config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator,
+    config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator, demoLogin,
     async start() {
       await maintenance.recoverOnStart();
       await pause.resume();

@@ -80,3 +80,26 @@ describe('sign-in', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me']));
   });
 });
+
+describe('the demonstration admin of simulator mode', () => {
+  it('is created when no admin is configured, with a new password at every start, and never beside real users', async () => {
+    const shared = sqliteDatabase();
+    const first = await startTestApp({ database: { ...shared, drop: async () => {} } });
+    const firstLogin = first.app.demoLogin;
+    expect(firstLogin?.email).toBe('demo@whatspalmas.local');
+    await first.close();
+    const second = await startTestApp({ database: shared });
+    try {
+      const secondLogin = second.app.demoLogin;
+      expect(secondLogin?.password).not.toBe(firstLogin?.password);
+      const signIn = (password: string) =>
+        fetch(`${second.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ email: 'demo@whatspalmas.local', password }) });
+      expect((await signIn(secondLogin?.password ?? '')).status).toBe(200);
+      expect((await signIn(firstLogin?.password ?? '')).status).toBe(401);
+    } finally {
+      await second.close();
+    }
+    expect(testApp.app.demoLogin).toBeUndefined();
+  });
+});
+

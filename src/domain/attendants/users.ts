@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { User } from '../../storage/schema.js';
+import { randomBytes } from 'node:crypto';
 import { hashPassword } from './passwords.js';
 
 export const ROLES = ['admin', 'coordinator', 'attendant'] as const;
@@ -55,4 +56,20 @@ export const createUser = async (
 export const bootstrapAdmin = async (db: Executor, repos: Repositories, admin: { email: string; password: string } | undefined, now: number): Promise<PublicUser | undefined> => {
   if (!admin || (await repos.users.count(db)) > 0) return undefined;
   return createUser(db, repos, { email: admin.email, password: admin.password, name: 'Administrador', role: 'admin' }, now);
+};
+
+export const DEMO_ADMIN_EMAIL = 'demo@whatspalmas.local';
+
+/**
+ * Simulator mode with no admin configured: a demonstration admin whose password is new at every start and printed
+ * in the terminal, so `npm start` on a fresh clone leads straight into the console. Never in production (a WhatsApp
+ * token turns the simulator off) and never beside users someone created (undefined then).
+ */
+export const resetDemoAdmin = async (db: Executor, repos: Repositories, now: number): Promise<{ email: string; password: string } | undefined> => {
+  const existing = await repos.users.byEmail(db, DEMO_ADMIN_EMAIL);
+  if (!existing && (await repos.users.count(db)) > 0) return undefined;
+  const password = randomBytes(12).toString('base64url');
+  if (existing) await repos.users.setPasswordHash(db, existing.id, await hashPassword(password));
+  else await createUser(db, repos, { email: DEMO_ADMIN_EMAIL, password, name: 'Demonstração', role: 'admin' }, now);
+  return { email: DEMO_ADMIN_EMAIL, password };
 };
