@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 /** A top-level part of the console: its menu entry and the paths it answers. Add a section here when it is built. */
@@ -14,6 +15,12 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { label: 'Painel', path: '/', owns: (path) => path === '/', render: () => <DashboardPage /> },
+  {
+    label: 'Atendimento',
+    path: INBOX_ROOT,
+    owns: (path) => path === INBOX_ROOT || path.startsWith(`${INBOX_ROOT}/`),
+    render: (path) => <InboxPage path={path} />,
+  },
   {
     label: 'Configurações',
     path: '/configuracoes',

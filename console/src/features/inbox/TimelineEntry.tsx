@@ -1,0 +1,100 @@
+import { useConsole } from '../../app/console-context';
+import { citizenContent, coordinates, deliveryLabel, openStreetMapUrl, splitSignature, type CitizenContent } from './entry-content';
+import { mediaPath, type HistoryEntry } from './inbox-api';
+import { clockTime } from './waiting-time';
+
+const CitizenBody = ({ content }: { content: CitizenContent }) => {
+  switch (content.kind) {
+    case 'photo':
+      return (
+        <>
+          <a href={mediaPath(content.mediaId)} target="_blank" rel="noreferrer" className="bubble__photo-link">
+            <img className="bubble__photo" src={mediaPath(content.mediaId)} alt={content.caption ?? 'Foto enviada pelo cidadão'} loading="lazy" />
+          </a>
+          {content.caption && <p className="bubble__text">{content.caption}</p>}
+        </>
+      );
+    case 'file':
+      return (
+        <>
+          <p className="bubble__text bubble__text--muted">{content.label}</p>
+          {content.caption && <p className="bubble__text">{content.caption}</p>}
+        </>
+      );
+    case 'location':
+      return (
+        <p className="bubble__text">
+          <a href={openStreetMapUrl(content.latitude, content.longitude)} target="_blank" rel="noreferrer">
+            📍 {coordinates(content.latitude, content.longitude)}
+          </a>
+          {content.label && <span className="bubble__place">{content.label}</span>}
+        </p>
+      );
+    case 'text':
+      return <p className="bubble__text">{content.text}</p>;
+  }
+};
+
+/** Who wrote an outbound message: "Bot", "Você", or the attendant's first name from their signature. */
+const useOutboundAuthor = (entry: HistoryEntry): { label: string; text: string; mine: boolean } => {
+  const { user } = useConsole();
+  if (entry.author === null) return { label: 'Bot', text: entry.text, mine: false };
+  const mine = entry.author === `attendant:${user.id}`;
+  const { signer, text } = splitSignature(entry.text);
+  return { label: mine ? 'Você' : (signer ?? 'Atendente'), text, mine };
+};
+
+const OutboundEntry = ({ entry, time }: { entry: HistoryEntry; time: string }) => {
+  const { label, text, mine } = useOutboundAuthor(entry);
+  const delivery = deliveryLabel(entry.delivery);
+  const failed = entry.delivery === 'failed' || entry.delivery === 'rejected';
+  return (
+    <li className={`timeline__row timeline__row--out${entry.author === null ? ' timeline__row--bot' : ''}`}>
+      <div className={`bubble bubble--out${mine ? ' bubble--mine' : ''}`}>
+        <span className="bubble__author">{label}</span>
+        <p className="bubble__text">{text}</p>
+        <span className="bubble__meta">
+          {time}
+          {delivery && <span className={failed ? 'bubble__delivery bubble__delivery--failed' : 'bubble__delivery'}> · {delivery}</span>}
+        </span>
+      </div>
+    </li>
+  );
+};
+
+/** One line of the conversation: the citizen on the left; the bot and people on the right; notes and events apart. */
+export const TimelineEntry = ({ entry, citizenName }: { entry: HistoryEntry; citizenName: string }) => {
+  const { config } = useConsole();
+  const time = clockTime(entry.at, config.city.timezone);
+  switch (entry.direction) {
+    case 'in':
+      return (
+        <li className="timeline__row timeline__row--in">
+          <div className="bubble bubble--in">
+            <span className="bubble__author">{citizenName}</span>
+            <CitizenBody content={citizenContent(entry)} />
+            <span className="bubble__meta">{time}</span>
+          </div>
+        </li>
+      );
+    case 'out':
+      return <OutboundEntry entry={entry} time={time} />;
+    case 'note':
+      return (
+        <li className="timeline__row timeline__row--note">
+          <div className="note">
+            <span className="note__label">Nota interna · {time}</span>
+            <p className="bubble__text">{entry.text}</p>
+          </div>
+        </li>
+      );
+    case 'event':
+      return (
+        <li className="timeline__row timeline__row--event">
+          <span className="timeline__event">
+            {entry.text} · {time}
+          </span>
+        </li>
+      );
+  }
+};
