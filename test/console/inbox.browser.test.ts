@@ -29,15 +29,26 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
   });
 
   it('takes a waiting citizen, answers with Enter, and shows their next message without reloading', async () => {
+    const minute = 60_000;
     const bia = scriptedCitizen(testApp(), '5563999990801', 'Bia Souza');
     await bia.says('oi', 'LGPD');
+    clock.advance(minute);
     await bia.taps('consent:no', 'Como posso ajudar');
+    clock.advance(minute);
     await bia.says('quero falar com um atendente', 'equipe de atendimento');
+    clock.advance(4 * minute);
+    const caio = scriptedCitizen(testApp(), '5563999990802', 'Caio Mendes');
+    await caio.says('oi', 'LGPD');
+    await caio.taps('consent:no', 'Como posso ajudar');
+    await caio.says('atendente', 'equipe de atendimento');
+    clock.advance(8 * minute);
     const simulator = testApp().app.simulator;
     if (!simulator) throw new Error('simulator mode expected');
 
     const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
     const faults = watchForFaults(page);
+    // The browser reads the server's time, so waiting times count from the test's clock.
+    await page.clock.setFixedTime(clock.now());
     await page.goto(`${testApp().url}/atendimento`);
     await page.getByLabel('E-mail').fill(ATTENDANT.email);
     await page.getByLabel('Senha').fill(TEST_PASSWORD);
@@ -46,6 +57,8 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Configurações']);
 
     const waiting = page.getByRole('region', { name: 'Aguardando' });
+    await expect(waiting.getByRole('link', { name: /Bia Souza/ }).innerText()).resolves.toMatch(/há 12 min/);
+    await expect(waiting.getByRole('link').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Bia Souza/), expect.stringMatching(/^Caio Mendes/)]);
     await waiting.getByRole('link', { name: /Bia Souza/ }).click();
     const conversation = page.getByRole('region', { name: 'Conversa com Bia Souza' });
     await conversation.getByText('quero falar com um atendente').waitFor();
@@ -55,6 +68,7 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await conversation.getByRole('button', { name: 'Assumir' }).click();
     await page.getByRole('region', { name: 'Em atendimento' }).getByRole('link', { name: /Bia Souza/ }).waitFor();
     await expect(conversation.getByText('Em atendimento com você').isVisible()).resolves.toBe(true);
+    clock.advance(minute);
     await reply.fill('Olá, Bia! Em que posso ajudar?');
     await reply.press('Enter');
     const answer = await simulator.waitForOutbound(bia.phone, (m) => outboundText(m).includes('Em que posso ajudar?'));
@@ -62,6 +76,7 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await expect(reply.inputValue()).resolves.toBe('');
     await conversation.locator('.bubble--mine').getByText('Olá, Bia! Em que posso ajudar?').waitFor();
 
+    clock.advance(minute);
     // The citizen writes again: the live event brings it to the open conversation, no reload.
     await simulator.sendText(bia.phone, 'Bia Souza', 'O poste da minha rua está apagado há uma semana').acknowledged;
     await conversation.getByText('O poste da minha rua está apagado há uma semana').waitFor({ timeout: 5_000 });
@@ -73,8 +88,9 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
 
     await conversation.getByRole('button', { name: 'Respostas prontas' }).click();
     await expect(conversation.getByRole('region', { name: 'Respostas prontas' }).getByRole('button').count()).resolves.toBeGreaterThan(0);
-    await screenshot(page, 'atendimento');
+    await screenshot(page, 'atendimento-respostas-prontas');
     await conversation.getByRole('button', { name: 'Respostas prontas' }).click();
+    await screenshot(page, 'atendimento');
     await page.setViewportSize(TABLET);
     await screenshot(page, 'atendimento-tablet');
     expect(faults).toEqual([]);

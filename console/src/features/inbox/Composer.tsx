@@ -48,7 +48,7 @@ export const Composer = ({ canReply, onReply, onNote }: ComposerProps) => {
     >
       <div className="composer__modes" role="group" aria-label="Tipo de mensagem">
         <button type="button" className="composer__mode" aria-pressed={replying} onClick={() => setMode('reply')}>
-          Resposta ao cidadão
+          Responder
         </button>
         <button type="button" className="composer__mode" aria-pressed={!replying} onClick={() => setMode('note')}>
           Nota interna

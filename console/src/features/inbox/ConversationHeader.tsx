@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import type { InboxItem } from './inbox-api';
+import { formatPhone } from './phone';
 import { TransferForm } from './TransferForm';
 
 interface ConversationHeaderProps {
@@ -24,7 +25,7 @@ export const ConversationHeader = ({ item, departmentName, holder, mine, running
       <div className="conversation__who">
         <h2 className="conversation__name">{name}</h2>
         <p className="conversation__facts">
-          {item.phone && <span>{item.phone}</span>}
+          {item.phone && <span>{formatPhone(item.phone)}</span>}
           <span>{departmentName}</span>
           <span>{item.status === 'waiting' ? 'Aguardando atendimento' : holder}</span>
           {item.urgent && <span className="badge badge--urgent">urgente</span>}

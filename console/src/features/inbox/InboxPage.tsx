@@ -36,7 +36,8 @@ export const InboxPage = ({ path }: { path: string }) => {
   const selectedId = selectedIdOf(path);
   const selected = items.find((i) => i.id === selectedId);
   const waiting = items.filter((i) => i.status === 'waiting').length;
-  const subtitle = inbox.data ? `${plural(waiting, 'pessoa aguardando', 'pessoas aguardando')} · ${plural(items.length - waiting, 'em atendimento', 'em atendimento')}` : undefined;
+  const waitingText = waiting === 0 ? 'Ninguém aguardando' : plural(waiting, 'pessoa aguardando', 'pessoas aguardando');
+  const subtitle = inbox.data ? `${waitingText} · ${plural(items.length - waiting, 'em atendimento', 'em atendimento')}` : undefined;
 
   return (
     <div className="inbox-page">
