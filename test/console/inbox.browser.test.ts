@@ -38,8 +38,7 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await bia.says('quero falar com um atendente', 'equipe de atendimento');
     clock.advance(4 * minute);
     const caio = scriptedCitizen(testApp(), '5563999990802', 'Caio Mendes');
-    await caio.says('oi', 'LGPD');
-    await caio.taps('consent:no', 'Como posso ajudar');
+    await caio.declinesRegistration();
     await caio.says('atendente', 'equipe de atendimento');
     clock.advance(8 * minute);
     const simulator = testApp().app.simulator;

@@ -21,15 +21,13 @@ const registered = async (phone: string, name: string) => {
 describe('the words that work everywhere, guidance and a holiday, through the real server', () => {
   it('on a holiday says a person answers on the next business day', async () => {
     const ivo = scriptedCitizen(testApp(), '5563999990501', 'Ivo');
-    await ivo.says('oi', 'LGPD');
-    await ivo.taps('consent:no', 'Como posso ajudar');
+    await ivo.declinesRegistration();
     expect(await ivo.says('falar com alguém', 'fora do horário')).toContain('segunda-feira, às 13h30');
   });
 
   it('answers a guidance service from the profile, then offers the menu', async () => {
     const jo = scriptedCitizen(testApp(), '5563999990502', 'Jo');
-    await jo.says('oi', 'LGPD');
-    await jo.taps('consent:no', 'Como posso ajudar');
+    await jo.declinesRegistration();
     await jo.says('onde eu vacino meu filho?', 'Orientações de saúde');
     expect(await jo.taps('svc:saude-orientacao', 'Unidade de Saúde da Família')).toContain('Cartão do SUS');
   });

@@ -12,8 +12,7 @@ const testApp = useTestApp({ clock });
 /** A citizen who declined registration and reports a pothole at `pin`; returns the bot's last reply. */
 const reportPothole = async (phone: string, name: string, pin: { latitude: number; longitude: number }, expected: string) => {
   const citizen = scriptedCitizen(testApp(), phone, name);
-  await citizen.says('oi', 'LGPD');
-  await citizen.taps('consent:no', 'Como posso ajudar');
+  await citizen.declinesRegistration();
   await citizen.says('tem um buraco enorme na rua', 'Tapa-buraco');
   await citizen.taps('svc:tapa-buraco', 'Onde fica?');
   await citizen.pins(pin, 'Descreva o buraco');

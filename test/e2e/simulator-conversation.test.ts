@@ -47,16 +47,14 @@ describe('the real server with the built-in simulator as Meta', () => {
     expect(status).toContain('Aberto');
     // Someone else asking for the same protocol learns nothing.
     const other = '5563999990199';
-    await chat(other, 'Rui').says('oi', 'LGPD');
-    await chat(other, 'Rui').taps('consent:no', 'Como posso ajudar');
+    await chat(other, 'Rui').declinesRegistration();
     expect(await chat(other, 'Rui').says(`protocolo ${protocol}`, 'Não encontrei')).toContain('Não encontrei esse protocolo');
   });
 
   it('outside office hours says when a person will answer, from the calendar, and queues the message', async () => {
     // The clock says Monday 13:00 in Palmas: attendance opens at 13:30.
     const phone = '5563999990105';
-    await chat(phone, 'Lia').says('oi', 'LGPD');
-    await chat(phone, 'Lia').taps('consent:no', 'Como posso ajudar');
+    await chat(phone, 'Lia').declinesRegistration();
     const closed = await chat(phone, 'Lia').says('quero falar com um atendente', 'fora do horário');
     expect(closed).toContain('hoje, às 13h30');
     await chat(phone, 'Lia').says('o caminhão de lixo não passou na minha rua', 'fila');
@@ -67,8 +65,7 @@ describe('the real server with the built-in simulator as Meta', () => {
 
   it('keeps a photo the citizen sends, checked against its sha256, and says so', async () => {
     const bytes = png();
-    await chat('5563999990102', 'Pedro').says('oi', 'LGPD');
-    await chat('5563999990102', 'Pedro').taps('consent:no', 'Como posso ajudar');
+    await chat('5563999990102', 'Pedro').declinesRegistration();
     const sent = simulator().sendImage('5563999990102', 'Pedro', { bytes, mimeType: 'image/png', caption: 'buraco na rua' });
     await sent.acknowledged;
     const reply = await simulator().waitForOutbound('5563999990102', (m) => outboundText(m).includes('Recebemos'));
@@ -84,8 +81,7 @@ describe('the real server with the built-in simulator as Meta', () => {
   });
 
   it('answers a message type it cannot handle instead of staying silent', async () => {
-    await chat('5563999990103', 'Ana').says('oi', 'LGPD');
-    await chat('5563999990103', 'Ana').taps('consent:no', 'Como posso ajudar');
+    await chat('5563999990103', 'Ana').declinesRegistration();
     await simulator().sendUnsupported('5563999990103', 'Ana').acknowledged;
     const reply = await simulator().waitForOutbound('5563999990103', (m) => outboundText(m).includes('ainda não'));
     expect(outboundText(reply)).toContain('ainda não é aceito');

@@ -31,8 +31,7 @@ describe('wrong answers at every step, through the real server and the simulator
 
   it('a request: "não sei" for the place, a pin outside Palmas, a too-short description, then a protocol', async () => {
     const davi = citizen('5563999990402', 'Davi');
-    await davi.says('oi', 'LGPD');
-    await davi.taps('consent:no', 'Como posso ajudar');
+    await davi.declinesRegistration();
     await davi.says('tem um buraco enorme na minha rua', 'Tapa-buraco');
     await davi.taps('svc:tapa-buraco', 'Onde fica?');
     await davi.says('não sei', 'ponto de referência');
@@ -51,8 +50,7 @@ describe('wrong answers at every step, through the real server and the simulator
 
   it('switching subject mid-request: offered, taken, and the new request starts from its first question', async () => {
     const edu = citizen('5563999990403', 'Edu');
-    await edu.says('oi', 'LGPD');
-    await edu.taps('consent:no', 'Como posso ajudar');
+    await edu.declinesRegistration();
     await edu.says('buraco na rua', 'Tapa-buraco');
     await edu.taps('svc:tapa-buraco', 'Onde fica?');
     await edu.pins(PALMAS, 'Descreva o buraco');
@@ -63,8 +61,7 @@ describe('wrong answers at every step, through the real server and the simulator
 
   it('silence, then a return after 30 minutes: offers to continue where it stopped', async () => {
     const fabi = citizen('5563999990404', 'Fabi');
-    await fabi.says('oi', 'LGPD');
-    await fabi.taps('consent:no', 'Como posso ajudar');
+    await fabi.declinesRegistration();
     await fabi.says('poste apagado', 'Iluminação pública');
     await fabi.taps('svc:iluminacao-publica', 'Onde fica o poste');
     clock.advance(31 * 60 * 1000);
@@ -75,8 +72,7 @@ describe('wrong answers at every step, through the real server and the simulator
 
   it('asking for a person in the middle of a request queues for that service\'s department', async () => {
     const gil = citizen('5563999990405', 'Gil');
-    await gil.says('oi', 'LGPD');
-    await gil.taps('consent:no', 'Como posso ajudar');
+    await gil.declinesRegistration();
     await gil.says('poste apagado', 'Iluminação pública');
     await gil.taps('svc:iluminacao-publica', 'Onde fica o poste');
     await gil.says('quero falar com um atendente', 'equipe de atendimento');

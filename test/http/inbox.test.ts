@@ -39,8 +39,7 @@ interface Entry {
 describe('the attendants\' inbox', () => {
   it('takes a waiting citizen, answers on WhatsApp, keeps notes, transfers and closes back to the bot', async () => {
     const ana = scriptedCitizen(testApp(), '5563999990701', 'Ana');
-    await ana.says('oi', 'LGPD');
-    await ana.taps('consent:no', 'Como posso ajudar');
+    await ana.declinesRegistration();
     await ana.says('poste apagado', 'Iluminação pública');
     await ana.taps('svc:iluminacao-publica', 'Onde fica o poste');
     await ana.says('quero falar com um atendente', 'equipe de atendimento');
@@ -93,8 +92,7 @@ describe('the attendants\' inbox', () => {
 
   it('refuses free text after 24 hours of silence: only templates may go', async () => {
     const bia = scriptedCitizen(testApp(), '5563999990702', 'Bia');
-    await bia.says('oi', 'LGPD');
-    await bia.taps('consent:no', 'Como posso ajudar');
+    await bia.declinesRegistration();
     await bia.says('atendente', 'equipe de atendimento');
     let central = await signInAs(testApp(), 'attendant', 'central@palmas.to.gov.br');
     const id = ((await call('GET', '/api/inbox', central)).body?.items as Item[]).find((i) => i.citizen_name === 'Bia')?.id ?? 0;
@@ -138,8 +136,7 @@ describe('the attendants\' inbox', () => {
       return text;
     })();
     const caio = scriptedCitizen(testApp(), '5563999990703', 'Caio');
-    await caio.says('oi', 'LGPD');
-    await caio.taps('consent:no', 'Como posso ajudar');
+    await caio.declinesRegistration();
     await caio.says('atendente', 'equipe de atendimento');
     expect(await received).toContain('event: inbox');
     controller.abort();
@@ -150,8 +147,7 @@ describe('the attendants\' inbox', () => {
 describe('photos in the conversation', () => {
   it('shows a stored photo to the department attending the citizen, and to nobody else', async () => {
     const dani = scriptedCitizen(testApp(), '5563999990704', 'Dani');
-    await dani.says('oi', 'LGPD');
-    await dani.taps('consent:no', 'Como posso ajudar');
+    await dani.declinesRegistration();
     await dani.says('poste apagado', 'Iluminação pública');
     await dani.taps('svc:iluminacao-publica', 'Onde fica o poste');
     await dani.says('atendente', 'equipe de atendimento');

@@ -25,5 +25,10 @@ export const scriptedCitizen = (testApp: TestApp, phone: string, name: string) =
     says: (text: string, expected: string) => exchange(() => simulator.sendText(phone, name, text), expected),
     taps: (replyId: string, expected: string) => exchange(() => simulator.sendReply(phone, name, replyId), expected),
     pins: (location: LocationInput, expected: string) => exchange(() => simulator.sendLocation(phone, name, location), expected),
+    /** First contact, declining registration: the privacy notice, then the menu. */
+    async declinesRegistration(): Promise<void> {
+      await exchange(() => simulator.sendText(phone, name, 'oi'), 'LGPD');
+      await exchange(() => simulator.sendReply(phone, name, 'consent:no'), 'Como posso ajudar');
+    },
   };
 };
