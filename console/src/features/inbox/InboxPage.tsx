@@ -56,8 +56,8 @@ export const InboxPage = ({ path }: { path: string }) => {
               onLeft={() => navigate(INBOX_ROOT)}
             />
           ) : (
-            <div className="inbox__placeholder">
-              <p className="inbox__placeholder-title">{selectedId && inbox.data ? 'Esta conversa não está mais na fila.' : 'Escolha uma conversa na fila'}</p>
+            <div className="inbox__empty">
+              <p className="inbox__empty-title">{selectedId && inbox.data ? 'Esta conversa não está mais na fila.' : 'Escolha uma conversa na fila'}</p>
               <p>{selectedId && inbox.data ? 'Ela foi encerrada ou transferida para outra equipe.' : 'As mensagens aparecem aqui, e as novas chegam sozinhas.'}</p>
             </div>
           )}
