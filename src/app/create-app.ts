@@ -89,6 +89,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
   const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });
+  const mediaStore = new DirectoryMediaStore(config.mediaDir);
   const jobs = new JobRunner({
     db, jobs: repos.jobs, clock, logger, metrics,
     concurrency: config.jobs.concurrency,
@@ -104,7 +105,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
         onReplies: () => dispatcher.wake.notify(),
         onHandoff: () => liveEvents.publish({ type: 'inbox' }),
       }),
-      [JOB.storeMedia]: storeMediaHandler({ db, media: repos.media, graph, store: new DirectoryMediaStore(config.mediaDir), logger }),
+      [JOB.storeMedia]: storeMediaHandler({ db, media: repos.media, graph, store: mediaStore, logger }),
     },
   });
 
@@ -112,7 +113,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine,
+    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine, mediaStore,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });

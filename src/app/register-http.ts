@@ -10,7 +10,7 @@ import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
 import { registerMediaRoutes } from '../http/api/media.routes.js';
 import { registerCannedRepliesRoutes } from '../http/api/canned-replies.routes.js';
-import { DirectoryMediaStore } from '../storage/media-store.js';
+import type { MediaStore } from '../storage/media-store.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
 import { template } from '../channels/whatsapp-cloud/message-builders.js';
@@ -43,6 +43,8 @@ export interface HttpWiring {
   classifier: Classifier;
   /** Queues WhatsApp notices about requests (status changes, phone intake). */
   requestNotifier: RequestNotifier;
+  /** Where citizens' photos and files are kept (the media job writes, the console reads). */
+  mediaStore: MediaStore;
   /** Tells open consoles that something they show changed. */
   liveEvents: LiveEvents;
   /** The city's words, for messages people send from the console. */
@@ -111,7 +113,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     });
     registerEventsRoutes(scope, { liveEvents: wiring.liveEvents, requireUser: requireUser(auth) });
     registerCannedRepliesRoutes(scope, { db, repos, clock, profileReplies: config.city.cannedReplies, departments: config.city.departments, requireUser: requireUser(auth) });
-    registerMediaRoutes(scope, { db, repos, store: new DirectoryMediaStore(config.mediaDir), requireUser: requireUser(auth) });
+    registerMediaRoutes(scope, { db, repos, store: wiring.mediaStore, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
