@@ -17,7 +17,7 @@ const USAGE = `Usage: whats-palmas <command>
 Commands:
   serve                                   run the server (HTTP, workers, and the simulator when no token is set)
   migrate                                 bring the database schema up to date
-  user add --email E --password P [--name N] [--role admin|coordinator|attendant] [--department ID]
+  user add --email E --password P [--name N] [--role admin|coordinator|attendant|operator] [--department ID]
                                           create a console user (with a department, they see only its requests)
   channel resume                          resume WhatsApp sending after it was paused by an invalid token
 `;

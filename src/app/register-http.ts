@@ -21,6 +21,7 @@ import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerRequestsRoutes } from '../http/api/requests/requests.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
+import { ATTENDING_ROLES } from '../domain/attendants/staff.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { mapTileOrigins, registerConsole, registerConsoleConfigRoute } from '../http/console/index.js';
@@ -86,6 +87,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
+    const requireAttendant = requireRole(auth, ATTENDING_ROLES);
     registerNluRoutes(scope, { classifier: wiring.classifier, requireUser: requireUser(auth) });
     registerClosuresRoutes(scope, {
       db,
@@ -109,10 +111,10 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       },
       describe: readableText,
       liveEvents: wiring.liveEvents,
-      requireUser: requireUser(auth),
+      requireUser: requireAttendant,
     });
     registerEventsRoutes(scope, { liveEvents: wiring.liveEvents, requireUser: requireUser(auth) });
-    registerCannedRepliesRoutes(scope, { db, repos, clock, profileReplies: config.city.cannedReplies, departments: config.city.departments, requireUser: requireUser(auth) });
+    registerCannedRepliesRoutes(scope, { db, repos, clock, profileReplies: config.city.cannedReplies, departments: config.city.departments, requireUser: requireAttendant });
     registerMediaRoutes(scope, { db, repos, store: wiring.mediaStore, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });

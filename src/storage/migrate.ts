@@ -8,6 +8,7 @@ import * as requestLifecycle from './migrations/2026-11-28-005-request-lifecycle
 import * as outboxFallback from './migrations/2026-11-28-006-outbox-fallback.js';
 import * as inbox from './migrations/2026-11-28-007-inbox.js';
 import * as cannedReplies from './migrations/2026-11-28-008-canned-replies.js';
+import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -19,6 +20,7 @@ const migrations = {
   '2026-11-28-006-outbox-fallback': outboxFallback,
   '2026-11-28-007-inbox': inbox,
   '2026-11-28-008-canned-replies': cannedReplies,
+  '2026-11-28-009-audit-log': auditLog,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -115,7 +115,7 @@ export interface UserTable {
   email: string;
   name: string;
   password_hash: string;
-  role: 'admin' | 'coordinator' | 'attendant';
+  role: 'admin' | 'coordinator' | 'attendant' | 'operator';
   created_at: Millis;
   disabled_at: Millis | null;
   /** The department whose requests an attendant works on; null: every department (admins, central coordinators). */
@@ -319,6 +319,19 @@ export interface CannedReplyTable {
   removed_at: Millis | null;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Millis;
+  /** Null: the system itself (a scheduled job, the command line). */
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON: what changed, never the personal data itself. */
+  details: string;
+}
+export type AuditLogRow = Selectable<AuditLogTable>;
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -341,6 +354,7 @@ export interface Database {
   closures: ClosureTable;
   request_followers: RequestFollowerTable;
   canned_replies: CannedReplyTable;
+  audit_log: AuditLogTable;
   open311_api_keys: Open311ApiKeyTable;
 }
 

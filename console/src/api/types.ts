@@ -1,6 +1,6 @@
 /** Shapes of the server's answers the console reads (see /api/docs for the whole API). */
 
-export type Role = 'admin' | 'coordinator' | 'attendant';
+export type Role = 'admin' | 'coordinator' | 'attendant' | 'operator';
 
 export interface User {
   id: number;

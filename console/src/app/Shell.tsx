@@ -4,13 +4,14 @@ import { Button } from '../ui/Button';
 import { useConsole } from './console-context';
 import { NotFoundPage } from './NotFoundPage';
 import { Link, usePath } from './router';
-import { SECTIONS, sectionOf } from './sections';
+import { sectionOf, sectionsFor } from './sections';
 
 /** The frame around every page: who is signed in, the sections, and the page itself. */
 export const Shell = () => {
   const { config, user, signOut } = useConsole();
   const path = usePath();
-  const section = sectionOf(path);
+  const sections = sectionsFor(user);
+  const section = sectionOf(sections, path);
 
   useEffect(() => {
     document.title = `${section?.label ?? 'Página não encontrada'} · ${config.city.channel_name}`;
@@ -46,7 +47,7 @@ export const Shell = () => {
       </header>
       <nav className="sidebar" aria-label="Seções">
         <ul>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.path}>
               <Link to={s.path} className="sidebar__link" aria-current={s === section ? 'page' : undefined}>
                 {s.label}

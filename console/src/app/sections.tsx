@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { User } from '../api/types';
+import { attendsConversations } from '../features/auth/roles';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -11,6 +13,8 @@ export interface Section {
   /** Whether a path belongs to this section (the menu marks it as current). */
   owns: (path: string) => boolean;
   render: (path: string) => ReactNode;
+  /** Who has it in their menu (left out: everyone); the API enforces the same rule. */
+  shownTo?: (user: User) => boolean;
 }
 
 export const SECTIONS: Section[] = [
@@ -20,6 +24,7 @@ export const SECTIONS: Section[] = [
     path: INBOX_ROOT,
     owns: (path) => path === INBOX_ROOT || path.startsWith(`${INBOX_ROOT}/`),
     render: (path) => <InboxPage path={path} />,
+    shownTo: attendsConversations,
   },
   {
     label: 'Configurações',
@@ -29,4 +34,7 @@ export const SECTIONS: Section[] = [
   },
 ];
 
-export const sectionOf = (path: string): Section | undefined => SECTIONS.find((section) => section.owns(path));
+/** The sections in the user's menu. */
+export const sectionsFor = (user: User): Section[] => SECTIONS.filter((section) => section.shownTo?.(user) ?? true);
+
+export const sectionOf = (sections: Section[], path: string): Section | undefined => sections.find((section) => section.owns(path));

@@ -8,6 +8,14 @@ export interface StaffViewer {
   departmentId: string | null;
 }
 
+/** Roles that attend citizens' WhatsApp conversations (the phone team does not). */
+export const ATTENDING_ROLES: readonly Role[] = ['admin', 'coordinator', 'attendant'];
+
+export const attendsConversations = (viewer: Pick<StaffViewer, 'role'>): boolean => ATTENDING_ROLES.includes(viewer.role);
+
+/** Whether the user works requests (status, assignment); the phone team registers and reads them, and adds notes. */
+export const worksRequests = (viewer: Pick<StaffViewer, 'role'>): boolean => viewer.role !== 'operator';
+
 /** Coordinators and admins run queues: they hand work to others, set priorities, link duplicates, write ready answers. */
 export const managesQueues = (viewer: Pick<StaffViewer, 'role'>): boolean => viewer.role === 'coordinator' || viewer.role === 'admin';
 

@@ -7,7 +7,12 @@ import type { User } from '../../storage/schema.js';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from './passwords.js';
 
-export const ROLES = ['admin', 'coordinator', 'attendant'] as const;
+/**
+ * admin: everything, users and keys included; coordinator: every department's work, settings, broadcasts, reports;
+ * attendant: conversations and requests of their department; operator: the phone team, who register callers'
+ * requests and read any request's progress to them, but neither attend WhatsApp conversations nor change requests.
+ */
+export const ROLES = ['admin', 'coordinator', 'attendant', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const newUserSchema = z.object({

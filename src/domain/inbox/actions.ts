@@ -7,6 +7,7 @@ import type { Repositories } from '../../storage/repositories/index.js';
 import type { HandoffRow } from '../../storage/schema.js';
 import { departmentLabel, resolveDepartment, type Department } from '../catalog/index.js';
 import { formatLocalDate, localDateOf } from '../calendar/index.js';
+import { attendsConversations } from '../attendants/staff.js';
 import { inTransaction } from '../requests/in-transaction.js';
 import { fail, ok, type Result } from '../requests/result.js';
 import { isWindowOpen } from './queue.js';
@@ -85,7 +86,7 @@ export const assignHandoff = async (deps: InboxDeps, viewer: InboxViewer, id: nu
     if (!canReassign(viewer)) return fail('forbidden', 'forbidden', 'Só coordenadores podem passar um atendimento a outra pessoa.');
     const found = await visibleHandoff(tx, deps.repos, viewer, id);
     if (!found.ok) return found;
-    if (!canSeeHandoff(to, found.value)) return fail('unknown_user', 'invalid_input', 'Essa pessoa não atende esta fila.');
+    if (!attendsConversations(to) || !canSeeHandoff(to, found.value)) return fail('unknown_user', 'invalid_input', 'Essa pessoa não atende esta fila.');
     const taken = await deps.repos.handoffs.setStatus(tx, id, found.value.status, 'taken', now, to.id);
     if (!taken) return fail('already_taken', 'conflict', 'O atendimento mudou enquanto isso; tente de novo.');
     await event(deps, tx, found.value, viewer, deps.t('inbox.event.assigned', { name: viewer.name, to: to.name }), now);

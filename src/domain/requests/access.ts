@@ -1,4 +1,4 @@
-import { departmentScope, managesQueues, seesDepartment, type StaffViewer } from '../attendants/staff.js';
+import { departmentScope, managesQueues, seesDepartment, worksRequests, type StaffViewer } from '../attendants/staff.js';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
@@ -10,7 +10,7 @@ import type { RequestEvent, ServiceRequest } from './types.js';
 /** A console user looking at requests (see attendants/staff for who sees what). */
 export type RequestViewer = Pick<StaffViewer, 'id' | 'role' | 'departmentId'>;
 
-export { departmentScope, managesQueues };
+export { departmentScope, managesQueues, worksRequests };
 
 export const canSeeRequest = (viewer: RequestViewer, request: { departmentId: string }): boolean => seesDepartment(viewer, request.departmentId);
 
@@ -19,7 +19,8 @@ export const canSeeReporter = (viewer: RequestViewer, request: { departmentId: s
   !request.anonymous && (viewer.departmentId === null || viewer.departmentId === request.departmentId);
 
 /** Attendants take requests for themselves; only managers hand them to someone else or take them away. */
-export const mayAssign = (viewer: RequestViewer, assigneeId: number | null): boolean => managesQueues(viewer) || assigneeId === viewer.id;
+export const mayAssign = (viewer: RequestViewer, assigneeId: number | null): boolean =>
+  managesQueues(viewer) || (worksRequests(viewer) && assigneeId === viewer.id);
 
 /** The request, if the viewer may see it; otherwise undefined, exactly as if it did not exist. */
 export const visibleRequestRow = async (db: Executor, repos: Repositories, viewer: RequestViewer, protocol: string): Promise<ServiceRequestRow | undefined> => {

@@ -2,7 +2,7 @@ import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestChanges } from '../../storage/repositories/service-requests.repository.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
-import { managesQueues, mayAssign, visibleRequestRow, type RequestViewer } from './access.js';
+import { managesQueues, mayAssign, visibleRequestRow, worksRequests, type RequestViewer } from './access.js';
 import { inTransaction } from './in-transaction.js';
 import { toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
@@ -83,7 +83,7 @@ export const assignRequest = (
     if (!mayAssign(viewer, input.assigneeId)) return forbidden();
     const assignee = input.assigneeId === null ? null : await repos.users.byId(tx, input.assigneeId);
     if (assignee === undefined) return fail('invalid_assignee', 'invalid_input', `no user ${input.assigneeId}`);
-    if (assignee && (assignee.disabled_at !== null || (assignee.department_id !== null && assignee.department_id !== row.department_id)))
+    if (assignee && (assignee.disabled_at !== null || !worksRequests(assignee) || (assignee.department_id !== null && assignee.department_id !== row.department_id)))
       return fail('invalid_assignee', 'invalid_input', `user ${assignee.id} may not work on ${row.protocol}`);
     if ((row.assignee_id === null ? null : Number(row.assignee_id)) === input.assigneeId) return ok(toServiceRequest(row));
     const note = assignee ? `Atribuído a ${assignee.name}` : 'Atribuição removida';
@@ -115,9 +115,10 @@ export const changeStatusAs = (
   viewer: RequestViewer,
   input: { protocol: string; to: RequestStatus; note?: string | undefined },
   now: number,
-): Promise<Result<StatusChange, ChangeStatusErrorCode>> =>
-  inTransaction(deps.db, async (tx) => {
+): Promise<Result<StatusChange, ChangeStatusErrorCode | 'forbidden'>> =>
+  inTransaction(deps.db, async (tx): Promise<Result<StatusChange, ChangeStatusErrorCode | 'forbidden'>> => {
     if (!(await visibleRequestRow(tx, deps.repos, viewer, input.protocol))) return fail('not_found', 'not_found', `no request ${input.protocol}`);
+    if (!worksRequests(viewer)) return fail('forbidden', 'forbidden', 'Seu perfil registra e consulta pedidos, mas não muda a situação deles.');
     return updateRequestStatus({ ...deps, db: tx }, { ...input, actor: attendantActor(viewer.id) }, now);
   });
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from './schemas.js';
 import { SESSION_TTL_MS, signIn, signOut, userForSession } from '../../domain/attendants/sessions.js';
-import type { PublicUser, Role } from '../../domain/attendants/users.js';
+import { ROLES, type PublicUser, type Role } from '../../domain/attendants/users.js';
 import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
@@ -24,7 +24,7 @@ export interface AuthDeps {
   cookieSecure: boolean;
 }
 
-const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(['admin', 'coordinator', 'attendant']) });
+const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES) });
 /** The console limits what it shows to the user's department (null: every department). */
 const meSchema = userSchema.extend({ department_id: z.string().nullable() });
 

@@ -1,4 +1,5 @@
 import type { Dialect } from '../database.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { CannedRepliesRepository } from './canned-replies.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
@@ -20,6 +21,7 @@ import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
 
 export const createRepositories = (dialect: Dialect) => ({
+  audit: new AuditLogRepository(),
   cannedReplies: new CannedRepliesRepository(),
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),

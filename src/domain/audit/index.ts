@@ -1,0 +1,1 @@
+export { auditEntries, recordAudit, type AuditEntry, type AuditSubject } from './audit-log.js';
