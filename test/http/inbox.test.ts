@@ -59,6 +59,8 @@ describe('the attendants\' inbox', () => {
 
     expect((await call('POST', `/api/inbox/${id}/reply`, seihab, { text: 'Olá!' })).status).toBe(409);
     expect((await call('POST', `/api/inbox/${id}/take`, seihab)).status).toBe(204);
+    // Colleagues see who attends the citizen.
+    expect(((await call('GET', '/api/inbox', seihab)).body?.items as Item[]).find((i) => i.id === id)).toMatchObject({ status: 'taken', taken_by_name: 'attendant' });
     expect((await call('POST', `/api/inbox/${id}/reply`, seihab, { text: 'Olá, Ana! Em que rua fica o poste?' })).status).toBe(204);
     const sim = testApp().app.simulator;
     if (!sim) throw new Error('simulator mode expected');

@@ -11,7 +11,7 @@ export const MAX_QUEUE = 500;
 
 export const isWindowOpen = (lastInboundAt: number | null, now: number): boolean => lastInboundAt !== null && now - Number(lastInboundAt) < WINDOW_MS;
 
-export const toInboxItem = (row: QueueRow, now: number): InboxItem => ({
+export const toInboxItem = (row: QueueRow, now: number, staffNames: ReadonlyMap<number, string> = new Map()): InboxItem => ({
   id: Number(row.id),
   citizenKey: row.citizen_key,
   citizenName: row.registered_name ?? row.profile_name,
@@ -21,6 +21,7 @@ export const toInboxItem = (row: QueueRow, now: number): InboxItem => ({
   urgent: row.urgent === 1,
   askedWhileOpen: row.attendance_open === 1,
   takenBy: row.taken_by === null ? null : Number(row.taken_by),
+  takenByName: row.taken_by === null ? null : (staffNames.get(Number(row.taken_by)) ?? null),
   waitingSince: Number(row.created_at),
   updatedAt: Number(row.updated_at),
   message: row.message,
@@ -42,5 +43,7 @@ export const listInbox = async (
   const asked = filter.departmentId === undefined ? undefined : [filter.departmentId];
   const departments = own && asked ? own.filter((d) => asked.includes(d as string)) : (own ?? asked);
   const rows = await repos.handoffs.queue(db, { statuses: filter.statuses ?? ['waiting', 'taken'], departments, limit: MAX_QUEUE });
-  return rows.map((row) => toInboxItem(row, now));
+  const holders = await repos.users.byIds(db, rows.flatMap((row) => (row.taken_by === null ? [] : [Number(row.taken_by)])));
+  const names = new Map(holders.map((user) => [Number(user.id), user.name]));
+  return rows.map((row) => toInboxItem(row, now, names));
 };

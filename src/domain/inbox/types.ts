@@ -18,6 +18,8 @@ export interface InboxItem {
   /** Whether attendance was open when they asked (closed: they were told when it resumes). */
   askedWhileOpen: boolean;
   takenBy: number | null;
+  /** The name of who attends them, so colleagues know whom to ask. */
+  takenByName: string | null;
   waitingSince: number;
   updatedAt: number;
   /** What they left for the team when asking. */

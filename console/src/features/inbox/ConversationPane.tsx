@@ -31,7 +31,7 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
   };
   const action = useInboxAction(afterAction);
   const mine = item.status === 'taken' && item.taken_by === user.id;
-  const holder = mine ? 'Em atendimento com você' : 'Em atendimento com outra pessoa';
+  const holder = mine ? 'Em atendimento com você' : `Em atendimento com ${item.taken_by_name ?? 'outra pessoa'}`;
 
   const changesAtOpening = useRef(changes);
   useEffect(() => {

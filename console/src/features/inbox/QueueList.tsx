@@ -34,7 +34,7 @@ export const QueueList = ({ items, selectedId, departmentName }: QueueListProps)
               now={now}
               selected={item.id === selectedId}
               departmentName={departmentName(item.department_id)}
-              holder={item.status === 'taken' ? (item.taken_by === user.id ? 'Com você' : 'Com outra pessoa') : null}
+              holder={item.status === 'taken' ? (item.taken_by === user.id ? 'Com você' : `Com ${item.taken_by_name ?? 'outra pessoa'}`) : null}
             />
           ))}
         </ul>

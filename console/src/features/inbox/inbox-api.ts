@@ -11,6 +11,7 @@ export interface InboxItem {
   urgent: boolean;
   asked_while_open: boolean;
   taken_by: number | null;
+  taken_by_name: string | null;
   waiting_since: string;
   updated_at: string;
   message: string | null;
