@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { createUser } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { tinyPng } from '../support/images.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
@@ -15,13 +16,39 @@ const clock = new ManualClock('2026-11-30T17:00:00Z');
 const testApp = useTestApp({ clock });
 
 const ATTENDANT = { email: 'rui.central@palmas.to.gov.br', name: 'Rui Costa', role: 'attendant' as const };
+const COORDINATOR = { email: 'sara.coord@palmas.to.gov.br', name: 'Sara Lima', role: 'coordinator' as const };
+const ZELADORIA = { email: 'tom.zeladoria@palmas.to.gov.br', name: 'Tom Alves', role: 'attendant' as const, departmentId: 'zeladoria-urbana' };
+const MINUTE = 60_000;
+
+const simulatorOf = () => {
+  const simulator = testApp().app.simulator;
+  if (!simulator) throw new Error('simulator mode expected');
+  return simulator;
+};
+
+const signInPage = async (page: Page, email: string): Promise<void> => {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('navigation', { name: 'Seções' }).waitFor();
+};
+
+/** A citizen who skipped registration and asked for a person about a street light (Seihab's queue). */
+const waitingAboutStreetLight = async (phone: string, name: string) => {
+  const citizen = scriptedCitizen(testApp(), phone, name);
+  await citizen.declinesRegistration();
+  await citizen.says('poste apagado', 'Iluminação pública');
+  await citizen.taps('svc:iluminacao-publica', 'Onde fica o poste');
+  await citizen.says('quero falar com um atendente', 'equipe de atendimento');
+  return citizen;
+};
 
 describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
     const { app } = testApp();
-    await createUser(app.storage.db, app.repos, { ...ATTENDANT, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
+    for (const user of [ATTENDANT, COORDINATOR, ZELADORIA]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -92,6 +119,101 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await screenshot(page, 'atendimento');
     await page.setViewportSize(TABLET);
     await screenshot(page, 'atendimento-tablet');
+    expect(faults).toEqual([]);
+  });
+
+  it('shows the photo and place the citizen sent, keeps notes internal, and transfers them to another department', async () => {
+    clock.set('2026-11-30T17:30:00Z');
+    const simulator = simulatorOf();
+    const dani = await waitingAboutStreetLight('5563999990811', 'Dani Rocha');
+    await simulator.sendImage(dani.phone, 'Dani Rocha', { bytes: tinyPng(), mimeType: 'image/png', caption: 'o poste apagado' }).acknowledged;
+    await simulator.sendLocation(dani.phone, 'Dani Rocha', { latitude: -10.1844, longitude: -48.3336, name: 'Praça dos Girassóis' }).acknowledged;
+
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
+    const faults = watchForFaults(page);
+    await page.clock.setFixedTime(clock.now());
+    await page.goto(`${testApp().url}/atendimento`);
+    page.setDefaultTimeout(8_000);
+    await signInPage(page, COORDINATOR.email);
+    await page.getByRole('region', { name: 'Aguardando' }).getByRole('link', { name: /Dani Rocha/ }).click();
+    const conversation = page.getByRole('region', { name: 'Conversa com Dani Rocha' });
+    // The photo is drawn from the console's media route (once the media job has stored it).
+    const image = conversation.getByRole('img', { name: 'o poste apagado' });
+    await image.scrollIntoViewIfNeeded();
+    const drawnWidth = () => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    await expect.poll(async () => (await drawnWidth()) || (await page.reload(), await image.scrollIntoViewIfNeeded(), drawnWidth()), { timeout: 10_000 }).toBe(1);
+    await expect(conversation.getByRole('link', { name: /-10,18440, -48,33360/ }).getAttribute('href')).resolves.toContain('openstreetmap.org');
+    await expect(conversation.getByText('Praça dos Girassóis').isVisible()).resolves.toBe(true);
+
+    await conversation.getByRole('button', { name: 'Assumir' }).click();
+    await conversation.getByText('Em atendimento com você').waitFor();
+    clock.advance(MINUTE);
+    await conversation.getByRole('button', { name: 'Nota interna' }).click();
+    const note = conversation.getByLabel('Nota interna', { exact: true });
+    await note.fill('Poste da praça: conferir com a equipe da noite.');
+    await note.press('Enter');
+    await conversation.locator('.note').getByText('Poste da praça: conferir com a equipe da noite.').waitFor();
+    await screenshot(page, 'atendimento-foto-local-nota');
+
+    await conversation.getByRole('button', { name: 'Transferir' }).click();
+    const transfer = conversation.getByRole('form', { name: 'Transferir atendimento' });
+    await transfer.getByLabel('Transferir para').selectOption('zeladoria-urbana');
+    await transfer.getByRole('button', { name: 'Transferir' }).click();
+    const told = await simulator.waitForOutbound(dani.phone, (m) => outboundText(m).includes('encaminhada'));
+    expect(outboundText(told)).toContain('Zeladoria Urbana');
+    expect(JSON.stringify(simulator.conversation(dani.phone)?.messages)).not.toContain('equipe da noite');
+
+    // Zeladoria's attendant now has Dani waiting, with the whole history and the note.
+    const zeladoria = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
+    const zeladoriaFaults = watchForFaults(zeladoria);
+    zeladoria.setDefaultTimeout(8_000);
+    await zeladoria.clock.setFixedTime(clock.now());
+    await zeladoria.goto(`${testApp().url}/atendimento`);
+    await signInPage(zeladoria, ZELADORIA.email);
+    await zeladoria.getByRole('region', { name: 'Aguardando' }).getByRole('link', { name: /Dani Rocha/ }).click();
+    const received = zeladoria.getByRole('region', { name: 'Conversa com Dani Rocha' });
+    await received.getByText('Poste da praça: conferir com a equipe da noite.').waitFor();
+    await received.getByText(/Sara Lima transferiu para .*Zeladoria Urbana/).waitFor();
+    expect([...faults, ...zeladoriaFaults]).toEqual([]);
+  });
+
+  it('after 24 hours of silence offers only the approved template, then closes the attendance back to the bot', async () => {
+    clock.set('2026-11-30T18:00:00Z');
+    const simulator = simulatorOf();
+    const eva = await waitingAboutStreetLight('5563999990812', 'Eva Prado');
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
+    const faults = watchForFaults(page);
+    await page.clock.setFixedTime(clock.now());
+    await page.goto(`${testApp().url}/atendimento`);
+    await signInPage(page, ATTENDANT.email);
+    await page.getByRole('region', { name: 'Aguardando' }).getByRole('link', { name: /Eva Prado/ }).click();
+    await page.getByRole('region', { name: 'Conversa com Eva Prado' }).getByRole('button', { name: 'Assumir' }).click();
+    await page.getByText('Em atendimento com você').waitFor();
+
+    // A day later (Tuesday, 15:10): the session ended too, so the attendant signs in again.
+    clock.advance(25 * 60 * MINUTE + 10 * MINUTE);
+    await page.clock.setFixedTime(clock.now());
+    await page.reload();
+    await signInPage(page, ATTENDANT.email);
+    await page.getByRole('region', { name: 'Em atendimento' }).getByRole('link', { name: /Eva Prado/ }).click();
+    const conversation = page.getByRole('region', { name: 'Conversa com Eva Prado' });
+    const paused = conversation.getByRole('region', { name: 'Conversa fora da janela de 24 horas' });
+    await paused.waitFor();
+    await expect(conversation.getByLabel('Resposta ao cidadão', { exact: true }).count()).resolves.toBe(0);
+    await screenshot(page, 'atendimento-janela-fechada');
+    await paused.getByRole('button', { name: 'Retomar conversa' }).click();
+    const template = await simulator.waitForOutbound(eva.phone, (m) => m.type === 'template');
+    expect(outboundText(template)).toContain('retomar_atendimento');
+
+    // Eva answers: the window opens again, live, and the attendant closes the attendance.
+    await simulator.sendText(eva.phone, 'Eva Prado', 'Oi, o poste continua apagado').acknowledged;
+    await conversation.getByLabel('Resposta ao cidadão', { exact: true }).waitFor({ timeout: 5_000 });
+    await conversation.getByRole('button', { name: 'Encerrar' }).click();
+    await conversation.getByRole('region', { name: 'Encerrar atendimento' }).getByRole('button', { name: 'Sim, encerrar' }).click();
+    await simulator.waitForOutbound(eva.phone, (m) => outboundText(m).includes('Atendimento encerrado'));
+    await page.getByRole('region', { name: 'Em atendimento' }).getByRole('link', { name: /Eva Prado/ }).waitFor({ state: 'detached' });
+    // The bot answers her again.
+    await eva.says('oi', 'Como posso ajudar');
     expect(faults).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConsole } from '../../app/console-context';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -30,6 +30,12 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
     onChanged();
   };
   const action = useInboxAction(afterAction);
+  const [sentCount, setSentCount] = useState(0);
+  const sending = async (kind: 'reply' | 'note', send: () => Promise<void>): Promise<boolean> => {
+    const done = await action.run(kind, send);
+    if (done) setSentCount((count) => count + 1);
+    return done;
+  };
   const mine = item.status === 'taken' && item.taken_by === user.id;
   const holder = mine ? 'Em atendimento com você' : `Em atendimento com ${item.taken_by_name ?? 'outra pessoa'}`;
 
@@ -63,6 +69,7 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
           hasOlder={conversation.olderBefore !== null}
           loadingOlder={loadingOlder}
           onLoadOlder={() => void loadOlder()}
+          sentCount={sentCount}
         />
       ) : (
         !error && <Loading label="Carregando a conversa…" />
@@ -71,8 +78,8 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
         <Composer
           key={item.id}
           canReply={mine}
-          onReply={(text) => action.run('reply', () => inboxActions.reply(item.id, text))}
-          onNote={(text) => action.run('note', () => inboxActions.note(item.id, text))}
+          onReply={(text) => sending('reply', () => inboxActions.reply(item.id, text))}
+          onNote={(text) => sending('note', () => inboxActions.note(item.id, text))}
         />
       ) : (
         <WindowClosed canResume={mine} busy={action.running === 'resume'} onResume={() => void action.run('resume', () => inboxActions.resume(item.id))} />

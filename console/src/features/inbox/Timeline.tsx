@@ -11,6 +11,8 @@ interface TimelineProps {
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** Changes when the attendant sends something: the view goes to the end to show it, wherever they were reading. */
+  sentCount: number;
 }
 
 /** Near enough to the end that a new message should bring the view down with it. */
@@ -20,10 +22,16 @@ const NEAR_BOTTOM_PX = 120;
  * The conversation, oldest to newest, with a line for each new day. Opens at the newest message and follows new ones
  * while the reader is at the end; older pages load above without moving what is on screen.
  */
-export const Timeline = ({ entries, citizenName, hasOlder, loadingOlder, onLoadOlder }: TimelineProps) => {
+export const Timeline = ({ entries, citizenName, hasOlder, loadingOlder, onLoadOlder, sentCount }: TimelineProps) => {
   const { config } = useConsole();
   const scroller = useRef<HTMLDivElement>(null);
-  const seen = useRef<{ first: string | undefined; last: string | undefined; height: number; atBottom: boolean }>({ first: undefined, last: undefined, height: 0, atBottom: true });
+  const seen = useRef<{ first: string | undefined; last: string | undefined; height: number; atBottom: boolean; sent: number }>({
+    first: undefined,
+    last: undefined,
+    height: 0,
+    atBottom: true,
+    sent: sentCount,
+  });
 
   useLayoutEffect(() => {
     const box = scroller.current;
@@ -34,11 +42,11 @@ export const Timeline = ({ entries, citizenName, hasOlder, loadingOlder, onLoadO
     if (before.first !== undefined && first !== before.first && last === before.last) {
       // Older messages arrived above: keep the same message under the reader's eyes.
       box.scrollTop += box.scrollHeight - before.height;
-    } else if (before.atBottom) {
+    } else if (before.atBottom || before.sent !== sentCount) {
       box.scrollTop = box.scrollHeight;
     }
-    seen.current = { first, last, height: box.scrollHeight, atBottom: box.scrollHeight - box.scrollTop - box.clientHeight < NEAR_BOTTOM_PX };
-  }, [entries]);
+    seen.current = { first, last, height: box.scrollHeight, atBottom: box.scrollHeight - box.scrollTop - box.clientHeight < NEAR_BOTTOM_PX, sent: sentCount };
+  }, [entries, sentCount]);
 
   const onScroll = (): void => {
     const box = scroller.current;

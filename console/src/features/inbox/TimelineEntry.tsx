@@ -3,6 +3,13 @@ import { citizenContent, coordinates, deliveryLabel, openStreetMapUrl, splitSign
 import { mediaPath, type HistoryEntry } from './inbox-api';
 import { clockTime } from './waiting-time';
 
+/** Drawn rather than an emoji: not every attendant's computer has an emoji font. */
+const PinIcon = () => (
+  <svg className="bubble__pin" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+    <path fill="currentColor" d="M12 2a7 7 0 0 0-7 7c0 5.25 7 13 7 13s7-7.75 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z" />
+  </svg>
+);
+
 const CitizenBody = ({ content }: { content: CitizenContent }) => {
   switch (content.kind) {
     case 'photo':
@@ -24,8 +31,9 @@ const CitizenBody = ({ content }: { content: CitizenContent }) => {
     case 'location':
       return (
         <p className="bubble__text">
-          <a href={openStreetMapUrl(content.latitude, content.longitude)} target="_blank" rel="noreferrer">
-            📍 {coordinates(content.latitude, content.longitude)}
+          <a href={openStreetMapUrl(content.latitude, content.longitude)} target="_blank" rel="noreferrer" className="bubble__location">
+            <PinIcon />
+            {coordinates(content.latitude, content.longitude)}
           </a>
           {content.label && <span className="bubble__place">{content.label}</span>}
         </p>
