@@ -36,10 +36,7 @@ const signInPage = async (page: Page, email: string): Promise<void> => {
 /** A citizen who skipped registration and asked for a person about a street light (Seihab's queue). */
 const waitingAboutStreetLight = async (phone: string, name: string) => {
   const citizen = scriptedCitizen(testApp(), phone, name);
-  await citizen.declinesRegistration();
-  await citizen.says('poste apagado', 'Iluminação pública');
-  await citizen.taps('svc:iluminacao-publica', 'Onde fica o poste');
-  await citizen.says('quero falar com um atendente', 'equipe de atendimento');
+  await citizen.asksForPersonAboutStreetLight();
   return citizen;
 };
 
@@ -154,6 +151,13 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await note.press('Enter');
     await conversation.locator('.note').getByText('Poste da praça: conferir com a equipe da noite.').waitFor();
     await screenshot(page, 'atendimento-foto-local-nota');
+
+    // The coordinator hands Dani to Rui, who attends every queue.
+    await conversation.getByRole('button', { name: 'Passar para…' }).click();
+    const handOver = conversation.getByRole('form', { name: 'Passar atendimento' });
+    await handOver.getByLabel('Passar para').selectOption({ label: ATTENDANT.name });
+    await handOver.getByRole('button', { name: 'Passar' }).click();
+    await conversation.getByText(`Em atendimento com ${ATTENDANT.name}`).waitFor();
 
     await conversation.getByRole('button', { name: 'Transferir' }).click();
     const transfer = conversation.getByRole('form', { name: 'Transferir atendimento' });

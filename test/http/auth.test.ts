@@ -43,6 +43,14 @@ describe('sign-in', () => {
     expect((await login('ninguem@palmas.to.gov.br', 'senha-forte-123')).status).toBe(401);
   });
 
+  it('slows down guessing one account without locking out colleagues signing in from the same address', async () => {
+    const tries = await Promise.all(Array.from({ length: 12 }, () => login('alvo@palmas.to.gov.br', 'chute')));
+    expect(tries.map((t) => t.status).filter((status) => status === 429)).toHaveLength(2);
+    // The same office address, another e-mail: still let in to try.
+    expect((await login('colega@palmas.to.gov.br', 'chute')).status).toBe(401);
+    expect((await login('ALVO@palmas.to.gov.br', 'chute')).status).toBe(429);
+  });
+
   it('answers 400 with the fields to fix when the form is incomplete', async () => {
     const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ email: 'a@b.c' }) });
     expect(response.status).toBe(400);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { signInAs } from '../support/sign-in.js';
-import { CSRF_HEADERS, startTestApp, type TestApp } from '../support/test-app.js';
+import { callApi } from '../support/api.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 13:45 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T16:45:00Z');
@@ -20,15 +21,7 @@ afterAll(async () => {
   await testApp.close();
 });
 
-const call = async (method: string, path: string, cookie: string | undefined, body?: unknown) => {
-  const response = await fetch(`${testApp.url}${path}`, {
-    method,
-    headers: { ...CSRF_HEADERS, ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-};
+const call = (method: string, path: string, cookie: string | undefined, body?: unknown) => callApi(testApp.url, method, path, cookie, body);
 
 describe('attendance closures through the console API', () => {
   it('lets a coordinator close today, and the bot then tells citizens attendance reopens tomorrow', async () => {

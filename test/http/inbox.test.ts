@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
+import { createUser, type Role } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { tinyPng } from '../support/images.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
-import { CSRF_HEADERS, startTestApp, useTestApp } from '../support/test-app.js';
+import { callApi } from '../support/api.js';
+import { startTestApp, useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas: attendance is open.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
 const testApp = useTestApp({ clock });
 
-const call = async (method: string, path: string, cookie: string, body?: unknown) => {
-  const response = await fetch(`${testApp().url}${path}`, {
-    method,
-    headers: { ...CSRF_HEADERS, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-};
+const call = (method: string, path: string, cookie: string, body?: unknown) => callApi(testApp().url, method, path, cookie, body);
 
 const setDepartment = (email: string, department: string) =>
   testApp().app.storage.db.updateTable('users').set({ department_id: department }).where('email', '=', email).execute();
@@ -29,6 +23,7 @@ interface Item {
   status: string;
   department_id: string | null;
   window_open: boolean;
+  taken_by: number | null;
 }
 interface Entry {
   direction: string;
@@ -39,10 +34,7 @@ interface Entry {
 describe('the attendants\' inbox', () => {
   it('takes a waiting citizen, answers on WhatsApp, keeps notes, transfers and closes back to the bot', async () => {
     const ana = scriptedCitizen(testApp(), '5563999990701', 'Ana');
-    await ana.declinesRegistration();
-    await ana.says('poste apagado', 'Iluminação pública');
-    await ana.taps('svc:iluminacao-publica', 'Onde fica o poste');
-    await ana.says('quero falar com um atendente', 'equipe de atendimento');
+    await ana.asksForPersonAboutStreetLight();
 
     const seihab = await signInAs(testApp(), 'attendant', 'maria.seihab@palmas.to.gov.br');
     await setDepartment('maria.seihab@palmas.to.gov.br', 'seihab');
@@ -146,13 +138,43 @@ describe('the attendants\' inbox', () => {
   });
 });
 
+describe('handing a conversation to a colleague', () => {
+  it('lists only enabled people who attend its queue, to coordinators, and hands it over', async () => {
+    const gil = scriptedCitizen(testApp(), '5563999990705', 'Gil');
+    await gil.asksForPersonAboutStreetLight();
+    const lead = await signInAs(testApp(), 'coordinator', 'lead@palmas.to.gov.br');
+    const nina = await signInAs(testApp(), 'attendant', 'nina.seihab@palmas.to.gov.br');
+    await setDepartment('nina.seihab@palmas.to.gov.br', 'seihab');
+    const { app } = testApp();
+    const add = (email: string, role: Role, departmentId?: string) =>
+      createUser(app.storage.db, app.repos, { email, name: email, password: TEST_PASSWORD, role, departmentId }, clock.now().getTime(), app.config.city.departments);
+    await add('otto.semus@palmas.to.gov.br', 'attendant', 'semus');
+    await add('fone@palmas.to.gov.br', 'operator');
+    await add('ex.seihab@palmas.to.gov.br', 'attendant', 'seihab');
+    await app.storage.db.updateTable('users').set({ disabled_at: clock.now().getTime() }).where('email', '=', 'ex.seihab@palmas.to.gov.br').execute();
+
+    const id = ((await call('GET', '/api/inbox', lead)).body?.items as Item[]).find((i) => i.citizen_name === 'Gil')?.id ?? 0;
+    const listed = await call('GET', `/api/inbox/${id}/assignees`, lead);
+    const emails = (await testApp().app.storage.db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [Number(u.id), u.email] as const);
+    const emailOf = new Map(emails);
+    const people = (listed.body?.people as Array<{ id: number }>).map((p) => emailOf.get(p.id));
+    expect(people).toContain('nina.seihab@palmas.to.gov.br');
+    expect(people).toContain('lead@palmas.to.gov.br');
+    expect(people).not.toContain('otto.semus@palmas.to.gov.br');
+    expect(people).not.toContain('fone@palmas.to.gov.br');
+    expect(people).not.toContain('ex.seihab@palmas.to.gov.br');
+    expect((await call('GET', `/api/inbox/${id}/assignees`, nina)).status).toBe(403);
+
+    const ninaId = (listed.body?.people as Array<{ id: number; name: string }>).find((p) => emailOf.get(p.id) === 'nina.seihab@palmas.to.gov.br')?.id;
+    expect((await call('POST', `/api/inbox/${id}/assign`, lead, { user_id: ninaId })).status).toBe(204);
+    expect(((await call('GET', '/api/inbox', nina)).body?.items as Item[]).find((i) => i.id === id)).toMatchObject({ status: 'taken', taken_by: ninaId });
+  });
+});
+
 describe('photos in the conversation', () => {
   it('shows a stored photo to the department attending the citizen, and to nobody else', async () => {
     const dani = scriptedCitizen(testApp(), '5563999990704', 'Dani');
-    await dani.declinesRegistration();
-    await dani.says('poste apagado', 'Iluminação pública');
-    await dani.taps('svc:iluminacao-publica', 'Onde fica o poste');
-    await dani.says('atendente', 'equipe de atendimento');
+    await dani.asksForPersonAboutStreetLight();
     const sim = testApp().app.simulator;
     if (!sim) throw new Error('simulator mode expected');
     const bytes = tinyPng();

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
-import { CSRF_HEADERS, useTestApp } from '../support/test-app.js';
+import { callApi } from '../support/api.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 14:00 in Palmas.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
@@ -12,15 +13,7 @@ let operator = '';
 let operatorId = 0;
 let coordinator = '';
 
-const call = async (method: string, path: string, cookie: string, body?: unknown) => {
-  const response = await fetch(`${testApp().url}${path}`, {
-    method,
-    headers: { ...CSRF_HEADERS, cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-};
+const call = (method: string, path: string, cookie: string, body?: unknown) => callApi(testApp().url, method, path, cookie, body);
 
 const intake = {
   service_code: 'tapa-buraco',

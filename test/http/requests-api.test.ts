@@ -4,7 +4,8 @@ import { createUser, type Role } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { fromRoot } from '../../src/platform/paths.js';
 import { signIn, signInAs } from '../support/sign-in.js';
-import { CSRF_HEADERS, useTestApp } from '../support/test-app.js';
+import { callApi } from '../support/api.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Monday 2026-11-30, 13:45 in Palmas.
 const clock = new ManualClock('2026-11-30T16:45:00Z');
@@ -44,15 +45,7 @@ beforeAll(async () => {
 });
 
 type Body = Record<string, unknown>;
-const call = async (method: string, path: string, who: Session | undefined, body?: unknown) => {
-  const response = await fetch(`${testApp().url}${path}`, {
-    method,
-    headers: { ...CSRF_HEADERS, ...(who ? { cookie: who.cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, text, body: (text ? JSON.parse(text) : {}) as Body };
-};
+const call = (method: string, path: string, who: Session | undefined, body?: unknown) => callApi(testApp().url, method, path, who?.cookie, body);
 
 const intake = (over: Body = {}) => ({
   service_code: 'tapa-buraco',

@@ -30,5 +30,12 @@ export const scriptedCitizen = (testApp: TestApp, phone: string, name: string) =
       await exchange(() => simulator.sendText(phone, name, 'oi'), 'LGPD');
       await exchange(() => simulator.sendReply(phone, name, 'consent:no'), 'Como posso ajudar');
     },
+    /** Declines registration, starts a street-light request and asks for a person: waits in Seihab's queue. */
+    async asksForPersonAboutStreetLight(): Promise<void> {
+      await this.declinesRegistration();
+      await exchange(() => simulator.sendText(phone, name, 'poste apagado'), 'Iluminação pública');
+      await exchange(() => simulator.sendReply(phone, name, 'svc:iluminacao-publica'), 'Onde fica o poste');
+      await exchange(() => simulator.sendText(phone, name, 'quero falar com um atendente'), 'equipe de atendimento');
+    },
   };
 };

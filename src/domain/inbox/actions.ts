@@ -12,7 +12,7 @@ import { inTransaction } from '../requests/in-transaction.js';
 import { fail, ok, type Result } from '../requests/result.js';
 import { isWindowOpen } from './queue.js';
 import type { InboxViewer } from './types.js';
-import { canReassign, canSeeHandoff } from './visibility.js';
+import { canReassign, canSeeHandoff, reassignForbidden } from './visibility.js';
 
 export const MAX_INBOX_TEXT = 4096;
 
@@ -83,7 +83,7 @@ export const takeHandoff = async (deps: InboxDeps, viewer: InboxViewer, id: numb
 /** A coordinator hands the citizen to a colleague who can see the queue. */
 export const assignHandoff = async (deps: InboxDeps, viewer: InboxViewer, id: number, to: InboxViewer, now: number): Promise<Result<HandoffRow, InboxErrorCode>> =>
   inTransaction(deps.db, async (tx): Promise<Result<HandoffRow, InboxErrorCode>> => {
-    if (!canReassign(viewer)) return fail('forbidden', 'forbidden', 'Só coordenadores podem passar um atendimento a outra pessoa.');
+    if (!canReassign(viewer)) return reassignForbidden();
     const found = await visibleHandoff(tx, deps.repos, viewer, id);
     if (!found.ok) return found;
     if (!attendsConversations(to) || !canSeeHandoff(to, found.value)) return fail('unknown_user', 'invalid_input', 'Essa pessoa não atende esta fila.');

@@ -13,6 +13,7 @@ export {
   type InboxDeps,
   type InboxErrorCode,
 } from './actions.js';
+export { handoffAssignees } from './assignees.js';
 export { conversationHistory, MAX_HISTORY_PAGE, type HistoryPage } from './history.js';
 export { findStoredMedia, type StoredMediaRef } from './media.js';
 export { addCannedReply, listCannedReplies, MAX_CANNED_BODY, MAX_CANNED_TITLE, removeCannedReply, type CannedReply, type CannedReplyErrorCode } from './canned-replies.js';

@@ -1,4 +1,5 @@
 import { departmentScope, managesQueues, seesDepartment } from '../attendants/staff.js';
+import { fail, type DomainError } from '../requests/result.js';
 import type { InboxViewer } from './types.js';
 
 /** Users not limited to a department see every queue, the general one included (see attendants/staff). */
@@ -8,3 +9,5 @@ export const canSeeHandoff = (viewer: InboxViewer, handoff: { department_id: str
 
 /** Coordinators and admins may hand a citizen to someone else or take one another attendant holds. */
 export const canReassign = managesQueues;
+
+export const reassignForbidden = (): { ok: false; error: DomainError<'forbidden'> } => fail('forbidden', 'forbidden', 'Só coordenadores podem passar um atendimento a outra pessoa.');

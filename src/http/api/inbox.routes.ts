@@ -6,6 +6,7 @@ import {
   assignHandoff,
   closeHandoff,
   conversationHistory,
+  handoffAssignees,
   listInbox,
   MAX_HISTORY_PAGE,
   MAX_INBOX_TEXT,
@@ -132,6 +133,21 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
       })),
       next_before: page.value.nextBefore === undefined ? null : iso(page.value.nextBefore),
     };
+  });
+
+  api.get('/api/inbox/:id/assignees', {
+    preHandler: deps.requireUser,
+    schema: {
+      tags: ['inbox'],
+      summary: 'The people who may attend this conversation (for coordinators handing it to someone)',
+      security,
+      params: idParams,
+      response: { 200: z.object({ people: z.array(z.object({ id: z.number(), name: z.string(), department_id: z.string().nullable() })) }), 401: errorSchema, 404: errorSchema },
+    },
+  }, async (request) => {
+    const people = await handoffAssignees(deps.db, deps.repos, viewerOf(request), request.params.id);
+    if (!people.ok) throw toAppError(people.error);
+    return { people: people.value.map((person) => ({ id: person.id, name: person.name, department_id: person.departmentId })) };
   });
 
   const action = (path: string, summary: string, body: z.ZodObject | undefined, run: (viewer: InboxViewer, id: number, body: Record<string, unknown>) => Promise<Result<unknown, string>>) =>

@@ -40,4 +40,9 @@ export class UsersRepository {
   async setPasswordHash(db: Executor, id: number, passwordHash: string): Promise<void> {
     await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
   }
+
+  /** Users who may sign in (not disabled), by name. */
+  async enabled(db: Executor): Promise<User[]> {
+    return db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('name').orderBy('id').execute();
+  }
 }

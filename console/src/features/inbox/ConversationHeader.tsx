@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import type { InboxItem } from './inbox-api';
 import { formatPhone } from './phone';
+import { AssignForm } from './AssignForm';
 import { TransferForm } from './TransferForm';
 
 interface ConversationHeaderProps {
@@ -12,12 +13,14 @@ interface ConversationHeaderProps {
   running: string | undefined;
   onTake: () => void;
   onTransfer: (department: string) => Promise<boolean>;
+  /** Coordinators only: hand the conversation to a colleague. */
+  onAssign: ((userId: number) => Promise<boolean>) | undefined;
   onClose: () => void;
 }
 
 /** Who the citizen is, where the conversation stands, and what can be done with it. */
-export const ConversationHeader = ({ item, departmentName, holder, mine, running, onTake, onTransfer, onClose }: ConversationHeaderProps) => {
-  const [panel, setPanel] = useState<'transfer' | 'close' | null>(null);
+export const ConversationHeader = ({ item, departmentName, holder, mine, running, onTake, onTransfer, onAssign, onClose }: ConversationHeaderProps) => {
+  const [panel, setPanel] = useState<'transfer' | 'assign' | 'close' | null>(null);
   const name = item.citizen_name ?? 'Cidadão sem nome';
 
   return (
@@ -37,6 +40,11 @@ export const ConversationHeader = ({ item, departmentName, holder, mine, running
             Assumir
           </Button>
         )}
+        {onAssign && (
+          <Button variant="secondary" aria-expanded={panel === 'assign'} onClick={() => setPanel(panel === 'assign' ? null : 'assign')}>
+            Passar para…
+          </Button>
+        )}
         <Button variant="secondary" aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? null : 'transfer')}>
           Transferir
         </Button>
@@ -50,6 +58,15 @@ export const ConversationHeader = ({ item, departmentName, holder, mine, running
           busy={running === 'transfer'}
           onCancel={() => setPanel(null)}
           onTransfer={(department) => void onTransfer(department).then((done) => done && setPanel(null))}
+        />
+      )}
+      {panel === 'assign' && onAssign && (
+        <AssignForm
+          conversationId={item.id}
+          holderId={item.status === 'taken' ? item.taken_by : null}
+          busy={running === 'assign'}
+          onCancel={() => setPanel(null)}
+          onAssign={(userId) => void onAssign(userId).then((done) => done && setPanel(null))}
         />
       )}
       {panel === 'close' && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useConsole } from '../../app/console-context';
+import { isCoordinator } from '../auth/roles';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { Composer } from './Composer';
@@ -58,6 +59,7 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
           if (done) onLeft();
           return done;
         }}
+        onAssign={isCoordinator(user) ? (userId) => action.run('assign', () => inboxActions.assign(item.id, userId)) : undefined}
         onClose={() => void action.run('close', () => inboxActions.close(item.id)).then((done) => done && onLeft())}
       />
       {action.error && <Notice tone="error">{action.error}</Notice>}

@@ -54,6 +54,14 @@ export const INBOX_PATH = '/api/inbox';
 export const CANNED_REPLIES_PATH = '/api/canned-replies';
 export const DEPARTMENTS_PATH = '/api/departments';
 
+/** A colleague a coordinator may hand a conversation to. */
+export interface Assignee {
+  id: number;
+  name: string;
+  department_id: string | null;
+}
+
+export const assigneesPath = (id: number): string => `/api/inbox/${id}/assignees`;
 export const historyPath = (id: number, before?: string): string => `/api/inbox/${id}/history${query({ before })}`;
 export const mediaPath = (mediaId: string): string => `/api/media/${encodeURIComponent(mediaId)}`;
 
@@ -67,4 +75,5 @@ export const inboxActions = {
   transfer: (id: number, department: string) => api.post<void>(actionPath(id, 'transfer'), { department }),
   close: (id: number) => api.post<void>(actionPath(id, 'close')),
   resume: (id: number) => api.post<void>(actionPath(id, 'resume')),
+  assign: (id: number, userId: number) => api.post<void>(actionPath(id, 'assign'), { user_id: userId }),
 };
