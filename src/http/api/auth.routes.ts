@@ -28,7 +28,7 @@ const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(
 /** The console limits what it shows to the user's department (null: every department). */
 const meSchema = userSchema.extend({ department_id: z.string().nullable() });
 
-/** A preHandler that lets only signed-in users through (401 otherwise) and puts the user on the request. */
+/** A hook (onRequest: before the body is read or validated) that lets only signed-in users through (401 otherwise) and puts the user on the request. */
 export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
   const token = request.cookies[SESSION_COOKIE];
   const user = token ? await userForSession(deps.db, deps.repos, token, deps.clock.now().getTime()) : undefined;
@@ -87,7 +87,7 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
   });
 
   api.get('/api/auth/me', {
-    preHandler: requireUser(deps),
+    onRequest: requireUser(deps),
     schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ session: [] }], response: { 200: z.object({ user: meSchema }), 401: errorSchema } },
   }, async (request) => {
     const user = request.user as PublicUser;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Department } from '../../domain/catalog/index.js';
@@ -16,7 +16,7 @@ export interface CannedRepliesRoutesDeps {
   clock: Clock;
   profileReplies: ReadonlyArray<{ title: string; body: string }>;
   departments: readonly Department[];
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
 }
 
 const replySchema = z.object({ id: z.string(), title: z.string(), body: z.string(), department_id: z.string().nullable(), fixed: z.boolean() });
@@ -28,14 +28,14 @@ export const registerCannedRepliesRoutes = (app: FastifyInstance, deps: CannedRe
   const security = [{ session: [] }];
 
   api.get('/api/canned-replies', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: { tags: ['inbox'], summary: "Ready answers for the user's queues", security, response: { 200: z.object({ replies: z.array(replySchema) }), 401: errorSchema } },
   }, async (request) => ({
     replies: (await listCannedReplies(deps.db, deps.repos, deps.profileReplies, viewerOf(request))).map(present),
   }));
 
   api.post('/api/canned-replies', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: 'Add a ready answer, for everyone or one department (coordinators)',
@@ -52,7 +52,7 @@ export const registerCannedRepliesRoutes = (app: FastifyInstance, deps: CannedRe
   });
 
   api.delete('/api/canned-replies/:id', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: 'Remove a ready answer a coordinator added',

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PublicUser } from '../../domain/attendants/users.js';
@@ -15,9 +15,9 @@ export interface ClosuresRoutesDeps {
   clock: Clock;
   timezone: string;
   /** Any signed-in user may read the closures. */
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
   /** Only coordinators and admins add or remove them. */
-  requireCoordinator: preHandlerAsyncHookHandler;
+  requireCoordinator: onRequestAsyncHookHandler;
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-DD');
@@ -46,12 +46,12 @@ export const registerClosuresRoutes = (app: FastifyInstance, deps: ClosuresRoute
   const security = [{ session: [] }];
 
   api.get('/api/closures', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: { tags: ['calendar'], summary: 'Attendance closures that end today or later', security, response: { 200: z.object({ closures: z.array(closureSchema) }), 401: errorSchema } },
   }, async () => ({ closures: (await upcomingClosures(deps.db, deps.repos, deps.timezone, deps.clock.now().getTime())).map(present) }));
 
   api.post('/api/closures', {
-    preHandler: deps.requireCoordinator,
+    onRequest: deps.requireCoordinator,
     schema: {
       tags: ['calendar'],
       summary: 'Close human attendance on whole days (coordinators and admins)',
@@ -69,7 +69,7 @@ export const registerClosuresRoutes = (app: FastifyInstance, deps: ClosuresRoute
   });
 
   api.delete('/api/closures/:id', {
-    preHandler: deps.requireCoordinator,
+    onRequest: deps.requireCoordinator,
     schema: {
       tags: ['calendar'],
       summary: 'Remove a closure (kept in the history as removed)',

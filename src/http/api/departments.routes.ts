@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CityProfile } from '../../config/city-profile.js';
@@ -18,7 +18,7 @@ export interface DepartmentsRoutesDeps {
   repos: Repositories;
   clock: Clock;
   city: Pick<CityProfile, 'departments' | 'calendar'>;
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
 }
 
 const departmentSchema = z.object({ id: z.string(), name: z.string(), short_name: z.string(), acronym: z.string() });
@@ -42,14 +42,14 @@ export const registerDepartmentsRoutes = (app: FastifyInstance, deps: Department
   const today = () => formatLocalDate(localDateOf(deps.clock.now(), deps.city.calendar.timezone));
 
   api.get('/api/departments', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: { tags: ['departments'], summary: 'The departments in force today', security, response: { 200: z.object({ departments: z.array(departmentSchema) }), 401: errorSchema } },
   }, async () => ({
     departments: departmentsActiveOn(deps.city.departments, today()).map((d) => ({ id: d.id, name: departmentLabel(d), short_name: d.shortName, acronym: d.acronym })),
   }));
 
   api.get('/api/departments/:id/summary', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['departments'],
       summary: "A department's day: opened by service, closed by outcome, open and overdue now, ratings",

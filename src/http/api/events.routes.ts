@@ -1,9 +1,9 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { LiveEvents } from '../../platform/live-events.js';
 
 export interface EventsRoutesDeps {
   liveEvents: LiveEvents;
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
   /** A comment line this often keeps proxies from closing an idle stream. */
   heartbeatMs?: number;
 }
@@ -19,7 +19,7 @@ export const registerEventsRoutes = (app: FastifyInstance, deps: EventsRoutesDep
     for (const end of [...open]) end();
   });
 
-  app.get('/api/events', { preHandler: deps.requireUser, schema: { tags: ['events'], summary: 'Live updates for the console (text/event-stream)', security: [{ session: [] }] } }, (request, reply) => {
+  app.get('/api/events', { onRequest: deps.requireUser, schema: { tags: ['events'], summary: 'Live updates for the console (text/event-stream)', security: [{ session: [] }] } }, (request, reply) => {
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });

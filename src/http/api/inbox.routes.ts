@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -28,7 +28,7 @@ import { viewerOf } from './viewer.js';
 export interface InboxRoutesDeps extends InboxDeps {
   clock: Clock;
   liveEvents: LiveEvents;
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
   /** Readable text of an outbound message body (the channel's). */
   describe: (payload: unknown) => string;
 }
@@ -94,7 +94,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   };
 
   api.get('/api/inbox', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: 'Citizens waiting for a person or being attended, oldest first, in the queues the user may see',
@@ -109,7 +109,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   });
 
   api.get('/api/inbox/:id/history', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: "The citizen's conversation (bot, people, notes and events), a page at a time, oldest to newest",
@@ -136,7 +136,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
   });
 
   api.get('/api/inbox/:id/assignees', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: 'The people who may attend this conversation (for coordinators handing it to someone)',
@@ -152,7 +152,7 @@ export const registerInboxRoutes = (app: FastifyInstance, deps: InboxRoutesDeps)
 
   const action = (path: string, summary: string, body: z.ZodObject | undefined, run: (viewer: InboxViewer, id: number, body: Record<string, unknown>) => Promise<Result<unknown, string>>) =>
     api.post(path, {
-      preHandler: deps.requireUser,
+      onRequest: deps.requireUser,
       schema: {
         tags: ['inbox'],
         summary,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findStoredMedia } from '../../domain/inbox/index.js';
@@ -12,7 +12,7 @@ export interface MediaRoutesDeps {
   db: Db;
   repos: Repositories;
   store: MediaStore;
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
 }
 
 /** Photos show in the page; anything else downloads, so a file a citizen sent never runs as the console's own page. */
@@ -21,7 +21,7 @@ const dispositionOf = (mimeType: string): string => (mimeType.startsWith('image/
 /** Photos and files citizens sent, for the people allowed to see their conversations or requests. */
 export const registerMediaRoutes = (app: FastifyInstance, deps: MediaRoutesDeps): void => {
   app.withTypeProvider<ZodTypeProvider>().get('/api/media/:mediaId', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['inbox'],
       summary: 'A photo or file a citizen sent (once checked and stored)',

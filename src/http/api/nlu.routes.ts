@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from './schemas.js';
@@ -7,7 +7,7 @@ import type { Classifier } from '../../nlu/index.js';
 export interface NluRoutesDeps {
   classifier: Pick<Classifier, 'classify'>;
   /** Lets only signed-in users through (401 otherwise), e.g. `requireUser(authDeps)` from auth.routes.ts. */
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
 }
 
 
@@ -24,7 +24,7 @@ export const registerNluRoutes = (app: FastifyInstance, deps: NluRoutesDeps): vo
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/nlu/classify', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['nlu'],
       summary: 'Which service a citizen message asks for (null for greetings, thanks, chit-chat or when unsure)',

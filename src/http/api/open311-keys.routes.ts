@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PublicUser } from '../../domain/attendants/users.js';
@@ -15,7 +15,7 @@ export interface Open311KeyRoutesDeps {
   repos: Repositories;
   clock: Clock;
   /** Keys open the city's request intake to outside systems: only admins issue, see and revoke them. */
-  requireAdmin: preHandlerAsyncHookHandler;
+  requireAdmin: onRequestAsyncHookHandler;
 }
 
 const keySchema = z.object({
@@ -41,7 +41,7 @@ export const registerOpen311KeyRoutes = (app: FastifyInstance, deps: Open311KeyR
   const { requireAdmin } = deps;
 
   api.post('/api/open311/keys', {
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
     schema: {
       tags: ['open311'],
       summary: 'Issue an Open311 API key (admins); the plain key is returned only in this answer',
@@ -58,12 +58,12 @@ export const registerOpen311KeyRoutes = (app: FastifyInstance, deps: Open311KeyR
   });
 
   api.get('/api/open311/keys', {
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
     schema: { tags: ['open311'], summary: 'Open311 API keys issued, revoked ones included (never the keys themselves)', security, response: { 200: z.object({ keys: z.array(keySchema) }), 401: errorSchema, 403: errorSchema } },
   }, async () => ({ keys: (await listApiKeys(deps.db, deps.repos)).map(present) }));
 
   api.delete('/api/open311/keys/:id', {
-    preHandler: requireAdmin,
+    onRequest: requireAdmin,
     schema: {
       tags: ['open311'],
       summary: 'Revoke an Open311 API key; POSTs with it are refused from now on',

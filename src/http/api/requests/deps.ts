@@ -1,4 +1,4 @@
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import type { CityProfile } from '../../../config/city-profile.js';
 import type { RequestNotifier } from '../../../domain/requests/index.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -13,7 +13,7 @@ export interface RequestsRoutesDeps {
   /** Queues the WhatsApp notices of status changes and phone intake. */
   notifier: RequestNotifier;
   /** Every signed-in user; what each may do is checked per request by role and department. */
-  requireUser: preHandlerAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
 }
 
 export const security = [{ session: [] }];

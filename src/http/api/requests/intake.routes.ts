@@ -13,7 +13,7 @@ export const registerRequestIntakeRoutes = (app: FastifyInstance, deps: Requests
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/requests', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['requests'],
       summary: 'Register a request for a caller (phone or service desk)',

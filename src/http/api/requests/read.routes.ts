@@ -50,7 +50,7 @@ export const registerRequestReadRoutes = (app: FastifyInstance, deps: RequestsRo
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/requests', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['requests'],
       summary: 'Service requests, newest first, filtered and paged (users of a department see only its requests)',
@@ -67,7 +67,7 @@ export const registerRequestReadRoutes = (app: FastifyInstance, deps: RequestsRo
   });
 
   api.get('/api/requests/:protocol', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['requests'],
       summary: 'One request with its full history, followers, linked reports and the citizen\'s feedback',

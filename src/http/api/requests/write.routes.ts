@@ -53,7 +53,7 @@ export const registerRequestWriteRoutes = (app: FastifyInstance, deps: RequestsR
   };
 
   api.patch('/api/requests/:protocol', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['requests'],
       summary: 'Change status (the citizen and followers are told on WhatsApp, with the note), priority or assignee',
@@ -67,7 +67,7 @@ export const registerRequestWriteRoutes = (app: FastifyInstance, deps: RequestsR
   }, (request) => changed(request, request.params.protocol, (tx, viewer, at) => applyPatch(tx, viewer, request.params.protocol, request.body, at)));
 
   api.post('/api/requests/:protocol/notes', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: { tags: ['requests'], summary: 'Add an internal note to the request\'s history', security, params: protocolParams, body: noteBody, response: changeResponses },
   }, (request) =>
     changed(request, request.params.protocol, async (tx, viewer, at) => {
@@ -75,7 +75,7 @@ export const registerRequestWriteRoutes = (app: FastifyInstance, deps: RequestsR
     }));
 
   api.post('/api/requests/:protocol/duplicate-of', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: {
       tags: ['requests'],
       summary: 'Link this request to an open request of the same service it repeats (coordinators and admins)',
@@ -91,7 +91,7 @@ export const registerRequestWriteRoutes = (app: FastifyInstance, deps: RequestsR
     }));
 
   api.delete('/api/requests/:protocol/duplicate-of', {
-    preHandler: deps.requireUser,
+    onRequest: deps.requireUser,
     schema: { tags: ['requests'], summary: 'Unlink a repeated report from its primary (coordinators and admins)', security, params: protocolParams, response: changeResponses },
   }, (request) =>
     changed(request, request.params.protocol, async (tx, viewer, at) => {
