@@ -261,6 +261,40 @@ describe('phone and service-desk intake', () => {
   });
 });
 
+describe('what the board and its map need', () => {
+  it('filters by place and region, and gives each request its pinned point', async () => {
+    const pinned = await register({ description: 'mapa-1 buraco', location: { latitude: -10.2101, longitude: -48.3303, place: '106-sul' } });
+    const north = await register({ description: 'mapa-1 outro', location: { address: '403 Norte', place: '403-norte' } });
+    const list = (query: string) => call('GET', `/api/requests?q=mapa-1${query}`, users.coordinator);
+    expect(protocolsOf(await list('&place=106-sul'))).toEqual([pinned]);
+    expect(protocolsOf(await list('&place=106-sul,403-norte'))).toEqual([north, pinned]);
+    expect(protocolsOf(await list('&region=Plano%20Diretor%20Sul'))).toEqual([pinned]);
+    expect(protocolsOf(await list('&region=Plano%20Diretor%20Sul&place=403-norte'))).toEqual([]);
+    const items = (await list('')).body.requests as Array<{ protocol: string; point: unknown }>;
+    expect(items.find((r) => r.protocol === pinned)?.point).toEqual({ latitude: -10.2101, longitude: -48.3303 });
+    expect(items.find((r) => r.protocol === north)?.point).toBeNull();
+  });
+
+  it('offers coordinators everyone who may work on a request, attendants only themselves, the phone team nobody', async () => {
+    const protocol = await register();
+    const names = async (who: Session) => ((await call('GET', `/api/requests/${protocol}/assignees`, who)).body.people as Array<{ name: string }>).map((p) => p.name);
+    const forLead = await names(users.zeladoriaLead);
+    expect(forLead).toEqual(expect.arrayContaining(['Bia', 'Dora', 'admin', 'coordinator']));
+    expect(forLead).not.toContain('Edu');
+    expect(await names(users.zeladoria)).toEqual(['Bia']);
+    expect((await call('GET', `/api/requests/${protocol}/assignees`, users.seihab)).status).toBe(404);
+  });
+
+  it('tells the console the places, the city outline and where each status may go', async () => {
+    const config = (await call('GET', '/api/config', undefined)).body as { places: Array<{ id: string; region: string | null }>; boundary: unknown[]; statuses: Array<{ code: string; next: string[] }> };
+    expect(config.places).toContainEqual({ id: '106-sul', name: expect.stringContaining('106 Sul'), region: 'Plano Diretor Sul' });
+    expect(config.places.some((p) => p.id === 'luzimangues')).toBe(false);
+    expect(config.boundary.length).toBeGreaterThan(3);
+    expect(config.statuses.find((s) => s.code === 'cancelado')?.next).toEqual([]);
+    expect(config.statuses.find((s) => s.code === 'concluido')?.next).toEqual(['em_analise']);
+  });
+});
+
 describe('the OpenAPI description', () => {
   it('lists every request route', async () => {
     const spec = (await call('GET', '/api/docs/json', undefined)).body as { paths: Record<string, Record<string, unknown>> };

@@ -61,3 +61,4 @@ export {
   unlinkDuplicate,
   type ManageRequestErrorCode,
 } from './manage-request.js';
+export { mayWorkOn, requestAssignees, type Assignee } from './assignees.js';

@@ -3,6 +3,7 @@ import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestChanges } from '../../storage/repositories/service-requests.repository.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
 import { managesQueues, mayAssign, visibleRequestRow, worksRequests, type RequestViewer } from './access.js';
+import { mayWorkOn } from './assignees.js';
 import { inTransaction } from './in-transaction.js';
 import { toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
@@ -83,7 +84,7 @@ export const assignRequest = (
     if (!mayAssign(viewer, input.assigneeId)) return forbidden();
     const assignee = input.assigneeId === null ? null : await repos.users.byId(tx, input.assigneeId);
     if (assignee === undefined) return fail('invalid_assignee', 'invalid_input', `no user ${input.assigneeId}`);
-    if (assignee && (assignee.disabled_at !== null || !worksRequests(assignee) || (assignee.department_id !== null && assignee.department_id !== row.department_id)))
+    if (assignee && !mayWorkOn(assignee, row.department_id))
       return fail('invalid_assignee', 'invalid_input', `user ${assignee.id} may not work on ${row.protocol}`);
     if ((row.assignee_id === null ? null : Number(row.assignee_id)) === input.assigneeId) return ok(toServiceRequest(row));
     const note = assignee ? `Atribuído a ${assignee.name}` : 'Atribuição removida';

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CityProfile } from '../../config/city-profile.js';
-import { REQUEST_STATUSES } from '../../domain/requests/index.js';
+import { placeLabel } from '../../domain/places/index.js';
+import { REQUEST_STATUSES, STATUS_TRANSITIONS } from '../../domain/requests/index.js';
 
 export interface ConsoleConfigDeps {
-  city: Pick<CityProfile, 'name' | 'channelName' | 'timezone' | 'catalog' | 'texts'>;
+  city: Pick<CityProfile, 'name' | 'channelName' | 'timezone' | 'catalog' | 'texts' | 'places'>;
   simulator: boolean;
   mapTiles: { url: string; attribution: string } | undefined;
 }
@@ -15,7 +16,9 @@ const consoleConfigSchema = z.object({
   simulator: z.boolean().describe('The server runs the WhatsApp simulator (/simulador) instead of the Cloud API'),
   map: z.object({ tile_url: z.string(), attribution: z.string() }).nullable().describe('null: maps without tiles'),
   services: z.array(z.object({ code: z.string(), name: z.string(), department_id: z.string(), kind: z.enum(['request', 'information']) })),
-  statuses: z.array(z.object({ code: z.string(), label: z.string() })),
+  statuses: z.array(z.object({ code: z.string(), label: z.string(), next: z.array(z.string()).describe('the statuses staff may move it to') })),
+  places: z.array(z.object({ id: z.string(), name: z.string(), region: z.string().nullable() })).describe('quadras and setores of the city, for filters and intake'),
+  boundary: z.array(z.tuple([z.number(), z.number()])).describe('the city outline as [lat, lng] vertices: maps show it even without tiles'),
 });
 export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 
@@ -25,7 +28,9 @@ export const consoleConfig = (deps: ConsoleConfigDeps): ConsoleConfig => ({
   simulator: deps.simulator,
   map: deps.mapTiles ? { tile_url: deps.mapTiles.url, attribution: deps.mapTiles.attribution } : null,
   services: deps.city.catalog.services.map((s) => ({ code: s.code, name: s.name, department_id: s.departmentId, kind: s.kind })),
-  statuses: REQUEST_STATUSES.map((code) => ({ code, label: deps.city.texts[`status.${code}`] ?? code })),
+  statuses: REQUEST_STATUSES.map((code) => ({ code, label: deps.city.texts[`status.${code}`] ?? code, next: [...STATUS_TRANSITIONS[code]] })),
+  places: deps.city.places.places.filter((place) => !place.outsideCity).map((place) => ({ id: place.id, name: placeLabel(place), region: place.region })),
+  boundary: deps.city.places.boundary.polygon,
 });
 
 export const registerConsoleConfigRoute = (app: FastifyInstance, deps: ConsoleConfigDeps): void => {

@@ -45,6 +45,8 @@ export interface ServiceRequestQuery {
   dueBefore?: number | undefined;
   /** Leave out reports linked to another request as duplicates. */
   primaryOnly?: boolean | undefined;
+  /** Place ids of the city profile (quadras, setores) the request was reported at. */
+  placeIds?: readonly string[] | undefined;
   limit: number;
   offset?: number | undefined;
 }
@@ -114,7 +116,7 @@ export class ServiceRequestsRepository {
   /** Requests matching `query`, newest first (by id, which follows opening order). */
   async list(db: Executor, query: ServiceRequestQuery): Promise<ServiceRequestRow[]> {
     // An empty list matches nothing (SQL has no `in ()`).
-    if ([query.protocols, query.serviceCodes, query.statuses, query.priorities].some((list) => list?.length === 0)) return [];
+    if ([query.protocols, query.serviceCodes, query.statuses, query.priorities, query.placeIds].some((list) => list?.length === 0)) return [];
     let select = db.selectFrom('service_requests').selectAll();
     if (query.protocols) select = select.where('protocol', 'in', [...query.protocols]);
     if (query.serviceCodes) select = select.where('service_code', 'in', [...query.serviceCodes]);
@@ -127,6 +129,7 @@ export class ServiceRequestsRepository {
     if (query.priorities) select = select.where('priority', 'in', [...query.priorities]);
     if (query.dueBefore !== undefined) select = select.where('expected_at', '<', query.dueBefore);
     if (query.primaryOnly) select = select.where('duplicate_of', 'is', null);
+    if (query.placeIds) select = select.where('place_id', 'in', [...query.placeIds]);
     if (query.search) {
       const pattern = likePattern(query.search);
       select = select.where((eb) =>

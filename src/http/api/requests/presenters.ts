@@ -36,6 +36,7 @@ export const presentSummary = (city: PresenterCity, request: StaffRequest, now: 
   duplicate_of: request.duplicateOfProtocol,
   has_photos: request.mediaIds.length > 0,
   anonymous: request.anonymous,
+  point: request.location.latitude === null || request.location.longitude === null ? null : { latitude: request.location.latitude, longitude: request.location.longitude },
 });
 
 export const presentDetail = (city: PresenterCity, request: StaffRequestView, now: number) => ({

@@ -27,6 +27,8 @@ export const listQuery = z.object({
   created_from: when.optional(),
   created_to: when.optional(),
   include_duplicates: flag.describe('false: leave out reports linked to another request (default true)'),
+  place: multi(z.string().max(100)).describe('place ids of the city profile (quadras, setores), as in GET /api/config places'),
+  region: z.string().max(100).optional().describe('a region of the city profile (e.g. "Plano Diretor Sul"): requests at any of its places'),
   before: z.coerce.number().int().positive().optional().describe('next_before of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -51,6 +53,7 @@ export const requestSummarySchema = z.object({
   duplicate_of: z.string().nullable(),
   has_photos: z.boolean(),
   anonymous: z.boolean(),
+  point: z.object({ latitude: z.number(), longitude: z.number() }).nullable().describe('where it was pinned, for maps'),
 });
 
 export const requestDetailSchema = requestSummarySchema.extend({
