@@ -16,5 +16,9 @@ export interface ConsoleConfig {
   simulator: boolean;
   map: { tile_url: string; attribution: string } | null;
   services: Array<{ code: string; name: string; department_id: string; kind: 'request' | 'information' }>;
-  statuses: Array<{ code: string; label: string }>;
+  statuses: Array<{ code: string; label: string; next: string[] }>;
+  /** Quadras and setores of the city, for filters and intake. */
+  places: Array<{ id: string; name: string; region: string | null }>;
+  /** The city outline as [lat, lng] vertices. */
+  boundary: Array<[number, number]>;
 }

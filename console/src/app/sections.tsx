@@ -3,6 +3,7 @@ import type { User } from '../api/types';
 import { attendsConversations } from '../features/auth/roles';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
+import { INTAKE_PATH, REQUESTS_ROOT, RequestsPage } from '../features/requests/RequestsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 /** A top-level part of the console: its menu entry and the paths it answers. Add a section here when it is built. */
@@ -25,6 +26,18 @@ export const SECTIONS: Section[] = [
     owns: (path) => path === INBOX_ROOT || path.startsWith(`${INBOX_ROOT}/`),
     render: (path) => <InboxPage path={path} />,
     shownTo: attendsConversations,
+  },
+  {
+    label: 'Pedidos',
+    path: REQUESTS_ROOT,
+    owns: (path) => (path === REQUESTS_ROOT || path.startsWith(`${REQUESTS_ROOT}/`)) && path !== INTAKE_PATH,
+    render: (path) => <RequestsPage path={path} />,
+  },
+  {
+    label: 'Registrar ligação',
+    path: INTAKE_PATH,
+    owns: (path) => path === INTAKE_PATH,
+    render: (path) => <RequestsPage path={path} />,
   },
   {
     label: 'Configurações',

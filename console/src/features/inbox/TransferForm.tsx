@@ -1,5 +1,4 @@
-import { useApiGet } from '../../api/use-api-get';
-import { DEPARTMENTS_PATH, type Department } from './inbox-api';
+import { useDepartments } from '../../api/departments';
 import { PickForm } from './PickForm';
 
 interface TransferFormProps {
@@ -11,16 +10,16 @@ interface TransferFormProps {
 
 /** Choose the department whose queue receives the citizen; the citizen is told by the server. */
 export const TransferForm = ({ currentDepartment, busy, onTransfer, onCancel }: TransferFormProps) => {
-  const departments = useApiGet<{ departments: Department[] }>(DEPARTMENTS_PATH);
-  const choices = (departments.data?.departments ?? []).filter((d) => d.id !== currentDepartment).map((d) => ({ value: d.id, label: d.short_name }));
+  const { departments, error, loaded } = useDepartments();
+  const choices = departments.filter((d) => d.id !== currentDepartment).map((d) => ({ value: d.id, label: d.short_name }));
   return (
     <PickForm
       name="Transferir atendimento"
       fieldLabel="Transferir para"
       submitLabel="Transferir"
       choices={choices}
-      error={departments.error?.message}
-      emptyText={departments.data ? 'Não há outra secretaria para onde transferir.' : 'Carregando as secretarias…'}
+      error={error?.message}
+      emptyText={loaded ? 'Não há outra secretaria para onde transferir.' : 'Carregando as secretarias…'}
       busy={busy}
       onPick={onTransfer}
       onCancel={onCancel}

@@ -1,11 +1,7 @@
-import { useApiGet } from '../../api/use-api-get';
-import { DEPARTMENTS_PATH, type Department } from './inbox-api';
+import { useDepartments } from '../../api/departments';
 
-/** The short name of a department ("Seihab"), or a neutral word while the list loads or for no department. */
+/** The short name of a department ("Seihab"), or "Fila geral" for the general queue. */
 export const useDepartmentName = (): ((id: string | null) => string) => {
-  const departments = useApiGet<{ departments: Department[] }>(DEPARTMENTS_PATH);
-  return (id) => {
-    if (id === null) return 'Fila geral';
-    return departments.data?.departments.find((d) => d.id === id)?.short_name ?? id;
-  };
+  const { shortName } = useDepartments();
+  return (id) => (id === null ? 'Fila geral' : shortName(id));
 };

@@ -43,16 +43,8 @@ export interface CannedReply {
   fixed: boolean;
 }
 
-export interface Department {
-  id: string;
-  name: string;
-  short_name: string;
-  acronym: string;
-}
-
 export const INBOX_PATH = '/api/inbox';
 export const CANNED_REPLIES_PATH = '/api/canned-replies';
-export const DEPARTMENTS_PATH = '/api/departments';
 
 /** A colleague a coordinator may hand a conversation to. */
 export interface Assignee {

@@ -50,6 +50,7 @@ export const presentDetail = (city: PresenterCity, request: StaffRequestView, no
     reference: request.location.reference,
   },
   photos: request.mediaIds.length,
+  photo_ids: [...request.mediaIds],
   closed_at: isoOrNull(request.closedAt),
   feedback: { solved: request.feedback.solved, rating: request.feedback.rating, at: isoOrNull(request.feedback.at) },
   followers: request.followers,

@@ -66,6 +66,7 @@ export const requestDetailSchema = requestSummarySchema.extend({
     reference: z.string().nullable(),
   }),
   photos: z.number(),
+  photo_ids: z.array(z.string()).describe('read each at /api/media/{id}'),
   closed_at: iso.nullable(),
   feedback: z.object({ solved: z.boolean().nullable(), rating: z.number().nullable(), at: iso.nullable() }),
   followers: z.number(),
