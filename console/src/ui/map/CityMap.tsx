@@ -70,7 +70,8 @@ export const CityMap = ({ label, markers = [], picked = null, onPick, fitMarkers
 
   useEffect(() => {
     if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: true, attributionControl: Boolean(config.map), preferCanvas: true });
+    const created = L.map(element.current, { zoomControl: true, attributionControl: Boolean(config.map), preferCanvas: false });
+    created.attributionControl?.setPrefix(false);
     if (config.map) L.tileLayer(config.map.tile_url, { attribution: config.map.attribution, maxZoom: 19 }).addTo(created);
     const outline = L.polygon(config.boundary, { className: 'city-map__outline', interactive: false }).addTo(created);
     created.fitBounds(outline.getBounds(), { padding: [8, 8] });
