@@ -62,7 +62,7 @@ describe('the console served at /', () => {
       map: { tile_url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
     });
     expect(config.services).toContainEqual({ code: 'tapa-buraco', name: 'Tapa-buraco', department_id: 'zeladoria-urbana', kind: 'request' });
-    expect(config.statuses).toContainEqual({ code: 'em_analise', label: 'Em análise' });
+    expect(config.statuses).toContainEqual({ code: 'em_analise', label: 'Em análise', next: expect.arrayContaining(['encaminhado', 'concluido']) });
   });
 });
 

@@ -1,4 +1,5 @@
 import { useConsole } from '../../app/console-context';
+import { CityMap } from '../../ui/map/CityMap';
 import { citizenContent, coordinates, deliveryLabel, openStreetMapUrl, splitSignature, type CitizenContent } from './entry-content';
 import { mediaPath, type HistoryEntry } from './inbox-api';
 import { clockTime } from './waiting-time';
@@ -30,13 +31,21 @@ const CitizenBody = ({ content }: { content: CitizenContent }) => {
       );
     case 'location':
       return (
-        <p className="bubble__text">
+        <>
+          <CityMap
+            label="Local enviado pelo cidadão"
+            className="bubble__map"
+            fitMarkers
+            markers={[{ id: 'local', latitude: content.latitude, longitude: content.longitude, color: '#b42318', title: content.label ?? 'Local enviado' }]}
+          />
+          <p className="bubble__text">
           <a href={openStreetMapUrl(content.latitude, content.longitude)} target="_blank" rel="noreferrer" className="bubble__location">
             <PinIcon />
             {coordinates(content.latitude, content.longitude)}
           </a>
           {content.label && <span className="bubble__place">{content.label}</span>}
-        </p>
+          </p>
+        </>
       );
     case 'text':
       return <p className="bubble__text">{content.text}</p>;

@@ -21,7 +21,7 @@ export const RequestHistory = ({ history }: { history: RequestEvent[] }) => {
             {event.kind === 'status'
               ? event.from
                 ? `${statusLabel(event.from)} → ${statusLabel(event.to)}`
-                : `Aberto (${statusLabel(event.to)})`
+                : 'Pedido registrado'
               : event.kind === 'note'
                 ? 'Nota interna'
                 : (event.note ?? event.kind)}

@@ -27,7 +27,7 @@ interface CityMapProps {
   picked?: { latitude: number; longitude: number } | null;
   /** When set, clicking the map picks a point. */
   onPick?: (point: { latitude: number; longitude: number }) => void;
-  /** Zoom on the markers (or the picked point) instead of the whole city. */
+  /** Zoom on the markers (or the picked point) instead of the whole city; only with tiles, which give them a context. */
   fitMarkers?: boolean;
   className?: string;
 }
@@ -96,8 +96,8 @@ export const CityMap = ({ label, markers = [], picked = null, onPick, fitMarkers
     }
     if (picked) L.circleMarker([picked.latitude, picked.longitude], { radius: 10, className: 'city-map__picked' }).addTo(group);
     const points: L.LatLngExpression[] = [...markers.map((m): L.LatLngTuple => [m.latitude, m.longitude]), ...(picked ? [[picked.latitude, picked.longitude] as L.LatLngTuple] : [])];
-    if (fitMarkers && points.length > 0) current.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
-  }, [markers, picked, fitMarkers]);
+    if (fitMarkers && config.map && points.length > 0) current.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
+  }, [markers, picked, fitMarkers, config.map]);
 
   return (
     <div
