@@ -4,6 +4,7 @@ import type { ParsedNotification } from '../domain/messaging/notification.js';
 import { receiveNotifications, type IntakeResult } from '../domain/messaging/receive-notification.js';
 import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
+import { registerCitizensRoutes } from '../http/api/citizens.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerEventsRoutes } from '../http/api/events.routes.js';
@@ -117,6 +118,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerCannedRepliesRoutes(scope, { db, repos, clock, profileReplies: config.city.cannedReplies, departments: config.city.departments, requireUser: requireAttendant });
     registerMediaRoutes(scope, { db, repos, store: wiring.mediaStore, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
+    registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 
 /** Where citizens' photos and files are kept; a directory by default, content-addressed by sha256. */
 export interface MediaStore {
   put(bytes: Buffer, extension: string): Promise<{ path: string; sha256: string }>;
   get(path: string): Promise<Buffer>;
+  /** Deletes a stored file (gone already: nothing to do). */
+  remove(path: string): Promise<void>;
 }
 
 export class DirectoryMediaStore implements MediaStore {
@@ -24,8 +26,16 @@ export class DirectoryMediaStore implements MediaStore {
   }
 
   async get(path: string): Promise<Buffer> {
+    return readFile(this.inside(path));
+  }
+
+  async remove(path: string): Promise<void> {
+    await rm(this.inside(path), { force: true });
+  }
+
+  private inside(path: string): string {
     const target = resolve(this.root, path);
     if (relative(this.root, target).startsWith('..')) throw new Error('media path outside the store');
-    return readFile(target);
+    return target;
   }
 }

@@ -1,6 +1,7 @@
 import type { Dialect } from '../database.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { CannedRepliesRepository } from './canned-replies.repository.js';
+import { CitizenRecordsRepository } from './citizen-records.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
@@ -23,6 +24,7 @@ import { WebhookEventsRepository } from './webhook-events.repository.js';
 export const createRepositories = (dialect: Dialect) => ({
   audit: new AuditLogRepository(),
   cannedReplies: new CannedRepliesRepository(),
+  citizenRecords: new CitizenRecordsRepository(),
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),
   conversations: new ConversationsRepository(),

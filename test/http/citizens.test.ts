@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/domain/attendants/users.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { callApi } from '../support/api.js';
+import { tinyPng } from '../support/images.js';
+import { scriptedCitizen } from '../support/scripted-citizen.js';
+import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
+import { useTestApp } from '../support/test-app.js';
+
+// Monday 2026-11-30, 14:00 in Palmas.
+const clock = new ManualClock('2026-11-30T17:00:00Z');
+const testApp = useTestApp({ clock });
+
+const session = {} as Record<'admin' | 'coordinator' | 'seihab' | 'semus' | 'operator', string>;
+const call = (method: string, path: string, cookie: string | undefined, body?: unknown) => callApi(testApp().url, method, path, cookie, body);
+
+const member = async (email: string, departmentId: string): Promise<string> => {
+  const { app } = testApp();
+  await createUser(app.storage.db, app.repos, { email, name: email, password: TEST_PASSWORD, role: 'attendant', departmentId }, clock.now().getTime(), app.config.city.departments);
+  return signIn(testApp(), email, TEST_PASSWORD);
+};
+
+const CIDA = '5563999991001';
+
+beforeAll(async () => {
+  session.admin = await signInAs(testApp(), 'admin');
+  session.coordinator = await signInAs(testApp(), 'coordinator');
+  session.operator = await signInAs(testApp(), 'operator');
+  session.seihab = await member('seihab@palmas.to.gov.br', 'seihab');
+  session.semus = await member('semus@palmas.to.gov.br', 'semus');
+  // Cida registers, asks for a person about a street light (Seihab) and sends a photo.
+  const cida = scriptedCitizen(testApp(), CIDA, 'Cida Souza');
+  await cida.asksForPersonAboutStreetLight();
+  const simulator = testApp().app.simulator;
+  if (!simulator) throw new Error('simulator mode expected');
+  await simulator.sendImage(CIDA, 'Cida Souza', { bytes: tinyPng(), mimeType: 'image/png', caption: 'o poste' }).acknowledged;
+});
+
+const keysOf = (answer: { body: Record<string, unknown> }) => (answer.body.citizens as Array<{ key: string }>).map((c) => c.key);
+
+describe('citizens in the console', () => {
+  it('finds a citizen by any form of their number, by name, and only in the departments they dealt with', async () => {
+    expect(keysOf(await call('GET', '/api/citizens?q=(63) 99999-1001', session.coordinator))).toEqual([CIDA]);
+    expect(keysOf(await call('GET', '/api/citizens?q=6399991001', session.coordinator))).toEqual([CIDA]);
+    expect(keysOf(await call('GET', '/api/citizens?q=cida', session.operator))).toEqual([CIDA]);
+    expect(keysOf(await call('GET', '/api/citizens?q=cida', session.seihab))).toEqual([CIDA]);
+    expect(keysOf(await call('GET', '/api/citizens?q=cida', session.semus))).toEqual([]);
+    expect((await call('GET', `/api/citizens/${CIDA}`, session.semus)).status).toBe(404);
+    expect((await call('GET', '/api/citizens?q=cida', undefined)).status).toBe(401);
+  });
+
+  it('shows the record: consent, conversations, and no anonymous request', async () => {
+    const record = await call('GET', `/api/citizens/${CIDA}`, session.seihab);
+    expect(record.status).toBe(200);
+    const citizen = record.body.citizen as { phone: string; profile_name: string; consent: { status: string }; conversations: Array<{ department_id: string }> };
+    expect(citizen).toMatchObject({ phone: CIDA, profile_name: 'Cida Souza', consent: { status: 'declined' } });
+    expect(citizen.conversations.map((c) => c.department_id)).toEqual(['seihab']);
+  });
+
+  it('exports everything to admins only, audited without the number', async () => {
+    expect((await call('GET', `/api/citizens/${CIDA}/export`, session.coordinator)).status).toBe(403);
+    const response = await fetch(`${testApp().url}/api/citizens/${CIDA}/export`, { headers: { cookie: session.admin } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="dados-cidadao-2026-11-30\.json"$/);
+    const exported = (await response.json()) as { records: Record<string, unknown[]> };
+    expect(exported.records.messages_received?.length).toBeGreaterThan(3);
+    expect(exported.records.attendances).toHaveLength(1);
+    const { app } = testApp();
+    const audit = await app.storage.db.selectFrom('audit_log').selectAll().where('action', '=', 'citizen.exported').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain('99999');
+  });
+
+  it('anonymises for admins who confirm the last digits: personal data gone, requests kept without them', async () => {
+    const { app } = testApp();
+    const registered = await call('POST', '/api/requests', session.coordinator, {
+      service_code: 'tapa-buraco',
+      location: { address: 'Quadra 106 Sul' },
+      description: 'Buraco grande',
+      caller: { name: 'Cida', phone: '(63) 99999-1001' },
+    });
+    const protocol = registered.body.protocol as string;
+    expect((await call('POST', `/api/citizens/${CIDA}/anonymise`, session.coordinator, { confirm: '1001' })).status).toBe(403);
+    expect((await call('POST', `/api/citizens/${CIDA}/anonymise`, session.admin, { confirm: '9999' })).status).toBe(400);
+    const done = await call('POST', `/api/citizens/${CIDA}/anonymise`, session.admin, { confirm: '1001' });
+    expect(done).toMatchObject({ status: 200, body: { requests_kept: 1 } });
+
+    const { db } = app.storage;
+    for (const table of ['citizens', 'citizen_profiles', 'inbound_messages', 'handoffs', 'media', 'conversations'] as const) {
+      const rows = await db.selectFrom(table).selectAll().execute();
+      expect({ table, rows: JSON.stringify(rows).includes(CIDA) }).toEqual({ table, rows: false });
+    }
+    expect(JSON.stringify(await db.selectFrom('outbox').selectAll().execute())).not.toContain(CIDA);
+    const kept = await db.selectFrom('service_requests').selectAll().where('protocol', '=', protocol).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ citizen_key: null, contact_name: null, contact_phone: null, description: 'Buraco grande' });
+    expect((await call('GET', `/api/citizens/${CIDA}`, session.admin)).status).toBe(404);
+    expect((await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action)).toContain('citizen.anonymised');
+  });
+});
