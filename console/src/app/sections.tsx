@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { attendsConversations } from '../features/auth/roles';
+import { CITIZENS_ROOT, CitizensPage } from '../features/citizens/CitizensPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { INTAKE_PATH, REQUESTS_ROOT, RequestsPage } from '../features/requests/RequestsPage';
@@ -38,6 +39,12 @@ export const SECTIONS: Section[] = [
     path: INTAKE_PATH,
     owns: (path) => path === INTAKE_PATH,
     render: (path) => <RequestsPage path={path} />,
+  },
+  {
+    label: 'Cidadãos',
+    path: CITIZENS_ROOT,
+    owns: (path) => path === CITIZENS_ROOT || path.startsWith(`${CITIZENS_ROOT}/`),
+    render: (path) => <CitizensPage path={path} />,
   },
   {
     label: 'Configurações',
