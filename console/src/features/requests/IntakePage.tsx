@@ -9,8 +9,10 @@ import { Field } from '../../ui/Field';
 import { CityMap, isInsideOutline } from '../../ui/map/CityMap';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { AddressHint } from './AddressHint';
 import { IntakeDone } from './IntakeDone';
 import { requestActions, type IntakeInput, type Registered } from './requests-api';
+import { resolvedPlaceId, usePlaceLookup } from './use-place-lookup';
 
 interface IntakeForm {
   phone: string;
@@ -34,12 +36,13 @@ const problemOf = (form: IntakeForm): string | undefined => {
   return undefined;
 };
 
-const inputOf = (form: IntakeForm): IntakeInput => ({
+/** `resolvedPlace`: the place the typed address clearly means, used when the operator picked none. */
+const inputOf = (form: IntakeForm, resolvedPlace: string | undefined): IntakeInput => ({
   service_code: form.service,
   location: {
     ...(form.point ?? {}),
     ...(form.address.trim() ? { address: form.address.trim() } : {}),
-    ...(form.place ? { place: form.place } : {}),
+    ...((form.place || resolvedPlace) ? { place: form.place || resolvedPlace } : {}),
   },
   description: form.description.trim(),
   ...(form.reference.trim() ? { reference: form.reference.trim() } : {}),
@@ -55,6 +58,7 @@ export const IntakePage = () => {
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
+  const { lookup, searching } = usePlaceLookup(form.place ? '' : form.address);
   const set = <K extends keyof IntakeForm>(key: K, value: IntakeForm[K]) => setForm((current) => ({ ...current, [key]: value }));
 
   const groups = useMemo(() => {
@@ -72,7 +76,7 @@ export const IntakePage = () => {
     if (missing) return;
     setSending(true);
     try {
-      setRegistered(await requestActions.register(inputOf(form)));
+      setRegistered(await requestActions.register(inputOf(form, resolvedPlaceId(lookup))));
     } catch (error) {
       setProblem(asApiError(error).message);
     } finally {
@@ -147,7 +151,7 @@ export const IntakePage = () => {
                 </select>
               )}
             </Field>
-            <Field label="Endereço">
+            <Field label="Endereço" hint={form.place ? undefined : <AddressHint lookup={lookup} searching={searching} />}>
               {(props) => <input {...props} className="input" value={form.address} maxLength={300} onChange={(e) => set('address', e.target.value)} placeholder="Alameda, lote, rua…" />}
             </Field>
           </div>
