@@ -110,7 +110,8 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     await form.getByLabel('Nome').fill('Seu Joaquim');
     await form.getByLabel('Serviço').selectOption('tapa-buraco');
     await form.getByLabel('Descrição').fill('Buraco grande na entrada da quadra, carros desviando pela contramão.');
-    await form.getByLabel('Quadra ou setor').selectOption('106-sul');
+    await form.getByLabel('Endereço').fill('qd 106 sul al 3');
+    await form.getByText('Entendido como').getByText('106 Sul').waitFor();
     await form.getByLabel('Ponto de referência').fill('Em frente à escola');
     const map = form.getByRole('region', { name: 'Escolher o local no mapa' });
     await map.scrollIntoViewIfNeeded();
@@ -131,6 +132,12 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     await expect(page.getByRole('form', { name: 'Mudar situação' }).count()).resolves.toBe(0);
     await page.getByText('Seu Joaquim').waitFor();
     await page.getByRole('link', { name: '← Pedidos' }).click();
+    await page.getByRole('link', { name: protocol }).waitFor();
+    // The typed address was registered at its quadra, so the place filter finds it.
+    await page.getByLabel('Região').selectOption('Plano Diretor Norte');
+    await page.getByText('Nenhum pedido com esses filtros.').waitFor();
+    await page.getByLabel('Região').selectOption('Plano Diretor Sul');
+    await page.getByLabel('Quadra ou setor').selectOption('106-sul');
     await page.getByRole('link', { name: protocol }).waitFor();
     expect(faults).toEqual([]);
   });
