@@ -10,7 +10,7 @@ export const AddressHint = ({ lookup, searching }: { lookup: PlaceLookup | undef
   if (match.status === 'inside' && match.best && !match.ambiguous)
     return (
       <span className="address-hint address-hint--found">
-        Entendido como <strong>{named(match.best)}</strong>. O pedido fica nessa quadra, a não ser que você escolha outra acima.
+        Entendido como <strong>{named(match.best)}</strong>. O pedido fica nessa quadra, a não ser que você escolha outra em “Quadra ou setor”.
       </span>
     );
   if (match.status === 'inside' && match.best)

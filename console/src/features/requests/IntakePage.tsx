@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { AddressHint } from './AddressHint';
 import { IntakeDone } from './IntakeDone';
 import { requestActions, type IntakeInput, type Registered } from './requests-api';
+import { ServicePicker } from './ServicePicker';
 import { resolvedPlaceId, usePlaceLookup } from './use-place-lookup';
 
 interface IntakeForm {
@@ -56,6 +57,7 @@ export const IntakePage = () => {
   const { departments } = useDepartments();
   const [form, setForm] = useState<IntakeForm>(EMPTY);
   const [problem, setProblem] = useState<string>();
+  const [serviceSearch, setServiceSearch] = useState('');
   const [sending, setSending] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
   const { lookup, searching } = usePlaceLookup(form.place ? '' : form.address);
@@ -67,7 +69,7 @@ export const IntakePage = () => {
     return ids.map((id) => ({ id, label: departments.find((d) => d.id === id)?.short_name ?? id, services: services.filter((s) => s.department_id === id) }));
   }, [config.services, departments, user.department_id]);
 
-  if (registered) return <IntakeDone registered={registered} onAnother={() => { setRegistered(undefined); setForm(EMPTY); }} />;
+  if (registered) return <IntakeDone registered={registered} onAnother={() => { setRegistered(undefined); setForm(EMPTY); setServiceSearch(''); }} />;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -117,22 +119,7 @@ export const IntakePage = () => {
           </div>
         </Card>
         <Card title="O pedido">
-          <Field label="Serviço">
-            {(props) => (
-              <select {...props} className="input" value={form.service} onChange={(e) => set('service', e.target.value)}>
-                <option value="">Escolha o serviço…</option>
-                {groups.map((group) => (
-                  <optgroup key={group.id} label={group.label}>
-                    {group.services.map((s) => (
-                      <option key={s.code} value={s.code}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ServicePicker groups={groups} search={serviceSearch} onSearch={setServiceSearch} value={form.service} onChange={(code) => set('service', code)} />
           <Field label="Descrição" hint="Como o cidadão contou: o que, desde quando, o tamanho.">
             {(props) => <textarea {...props} className="input" rows={4} maxLength={2000} value={form.description} onChange={(e) => set('description', e.target.value)} />}
           </Field>
