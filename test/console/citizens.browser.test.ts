@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] citizens browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -28,17 +28,7 @@ describe.skipIf(!hasChromium)('citizens in Chromium', () => {
     await browser?.close();
   });
 
-  const signedIn = async (email: string, path: string) => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR', acceptDownloads: true });
-    page.setDefaultTimeout(8_000);
-    await page.clock.setFixedTime(clock.now());
-    await page.goto(`${testApp().url}${path}`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Senha').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('navigation', { name: 'Seções' }).waitFor();
-    return page;
-  };
+  const signedIn = (email: string, path: string) => openSignedIn(browser, `${testApp().url}${path}`, email, clock.now(), { downloads: true });
 
   it('finds a citizen, shows their record, exports it, and anonymises them; another department never finds them', async () => {
     const dora = scriptedCitizen(testApp(), '5563999991101', 'Dora Alves');

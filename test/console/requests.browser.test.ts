@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, SCREENSHOTS, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, SCREENSHOTS, TABLET, watchForFaults, openSignedIn } from './support.js';
 
 if (!hasChromium) console.log(`[skip] requests browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -24,17 +24,7 @@ const simulatorOf = () => {
   return simulator;
 };
 
-const openSignedIn = async (browser: Browser, email: string, path: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
-  page.setDefaultTimeout(8_000);
-  await page.clock.setFixedTime(clock.now());
-  await page.goto(`${testApp().url}${path}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('navigation', { name: 'Seções' }).waitFor();
-  return page;
-};
+const signedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedIn(browser, `${testApp().url}${path}`, email, clock.now());
 
 /** A citizen known on WhatsApp reports a pothole pinned at the Praça dos Girassóis; returns the protocol. */
 const reportPothole = async (phone: string, name: string): Promise<string> => {
@@ -73,7 +63,7 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
 
   it('filters, shows requests on the map without tiles, and changes a status with a note the citizen receives', async () => {
     const protocol = await reportPothole('5563999990901', 'Rosa Lima');
-    const page = await openSignedIn(browser, COORDINATOR.email, '/pedidos');
+    const page = await signedIn(browser, COORDINATOR.email, '/pedidos');
     const faults = watchForFaults(page);
     await page.getByRole('link', { name: protocol }).waitFor();
     await page.getByLabel('Serviço').selectOption('iluminacao-publica');
@@ -111,7 +101,7 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
   });
 
   it('lets the phone team register a caller\'s request and read the protocol back; it then shows on the board', async () => {
-    const page = await openSignedIn(browser, OPERATOR.email, '/pedidos/novo');
+    const page = await signedIn(browser, OPERATOR.email, '/pedidos/novo');
     const faults = watchForFaults(page);
     await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.not.toContain('Atendimento');
     const form = page.getByRole('form', { name: 'Registrar ligação' });

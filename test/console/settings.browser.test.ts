@@ -1,0 +1,70 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/domain/attendants/users.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { TEST_PASSWORD } from '../support/sign-in.js';
+import { useTestApp } from '../support/test-app.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
+
+if (!hasChromium) console.log(`[skip] settings browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+const clock = new ManualClock('2026-11-30T17:00:00Z');
+const testApp = useTestApp({ clock });
+const ADMIN = { email: 'bia.admin@palmas.to.gov.br', name: 'Bia Admin', role: 'admin' as const };
+
+describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { app } = testApp();
+    await createUser(app.storage.db, app.repos, { ...ADMIN, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('an admin adds an attendant of a department, who signs in with the one-time password and sees only that department', async () => {
+    const page = await openSignedIn(browser, `${testApp().url}/configuracoes/usuarios`, ADMIN.email, clock.now());
+    const faults = watchForFaults(page);
+    const form = page.getByRole('form', { name: 'Novo usuário' });
+    await form.getByLabel('Nome').fill('Gil Souza');
+    await form.getByLabel('E-mail').fill('gil.seihab@palmas.to.gov.br');
+    await form.getByLabel('Perfil').selectOption('attendant');
+    await form.getByLabel('Secretaria').selectOption('seihab');
+    await form.getByRole('button', { name: 'Adicionar usuário' }).click();
+    const password = (await page.locator('.one-time-secret code').innerText()).trim();
+    expect(password).toMatch(/^[A-Za-z2-9]{12}$/);
+    await page.getByRole('table', { name: 'Usuários' }).getByText('gil.seihab@palmas.to.gov.br').waitFor();
+    await screenshot(page, 'configuracoes-usuarios');
+
+    const gil = await browser.newPage({ locale: 'pt-BR' });
+    gil.setDefaultTimeout(8_000);
+    await gil.goto(`${testApp().url}/pedidos`);
+    await gil.getByLabel('E-mail').fill('gil.seihab@palmas.to.gov.br');
+    await gil.getByLabel('Senha').fill(password);
+    await gil.getByRole('button', { name: 'Entrar' }).click();
+    await gil.getByText('Os pedidos da sua secretaria').waitFor();
+    // Department users have no department filter: the API keeps them to their own.
+    await expect(gil.getByLabel('Secretaria').count()).resolves.toBe(0);
+    expect(faults).toEqual([]);
+  });
+
+  it('an admin issues an Open311 key shown once, revokes it, and finds both in the audit log', async () => {
+    const page = await openSignedIn(browser, `${testApp().url}/configuracoes/chaves`, ADMIN.email, clock.now());
+    const faults = watchForFaults(page);
+    await page.getByLabel('Para quem é').fill('FixMyStreet Palmas');
+    await page.getByRole('button', { name: 'Gerar chave' }).click();
+    await expect(page.locator('.one-time-secret code').innerText()).resolves.toMatch(/^o311_/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('table', { name: 'Chaves Open311' }).getByRole('button', { name: 'Revogar' }).click();
+    await page.getByText(/Revogada em/).waitFor();
+    await screenshot(page, 'configuracoes-chaves');
+    await page.getByRole('link', { name: 'Auditoria' }).click();
+    await page.getByText('Revogou uma chave Open311').waitFor();
+    await page.getByText('Emitiu uma chave Open311').waitFor();
+    await page.setViewportSize(TABLET);
+    await screenshot(page, 'configuracoes-auditoria-tablet');
+    expect(faults).toEqual([]);
+  });
+});
