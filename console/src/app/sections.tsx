@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { attendsConversations } from '../features/auth/roles';
+import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
+import { CitizensPage } from '../features/citizens/CitizensPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { INTAKE_PATH, REQUESTS_ROOT, RequestsPage } from '../features/requests/RequestsPage';
@@ -26,6 +28,12 @@ export const SECTIONS: Section[] = [
     owns: (path) => path === INBOX_ROOT || path.startsWith(`${INBOX_ROOT}/`),
     render: (path) => <InboxPage path={path} />,
     shownTo: attendsConversations,
+  },
+  {
+    label: 'Cidadãos',
+    path: CITIZENS_ROOT,
+    owns: (path) => path === CITIZENS_ROOT || path.startsWith(`${CITIZENS_ROOT}/`),
+    render: (path) => <CitizensPage path={path} />,
   },
   {
     label: 'Pedidos',
