@@ -48,7 +48,6 @@ export const ConsentCard = ({ citizen }: { citizen: CitizenRecord }) => {
         <Fact term="Última mensagem">{citizen.last_message_at ? when(citizen.last_message_at) : '—'}</Fact>
         <Fact term="Termos de uso e privacidade">
           <span className={`consent consent--${consent.status}`}>{consentText}</span>
-          {consent.notice && <span className="citizen-facts__note"> · versão {consent.notice}</span>}
         </Fact>
         <Fact term="Avisos da prefeitura">{broadcastText}</Fact>
       </dl>
