@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, hasChromium, launchChromium, screenshot, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn as openSignedInAt, screenshot, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] citizens browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -19,35 +19,13 @@ const SEMUS = { email: 'saude@palmas.to.gov.br', name: 'Rui Saúde', role: 'atte
 const JOANA = '5563999990311';
 const SCREEN = { width: 1280, height: 800 };
 
-const openSignedIn = async (browser: Browser, email: string, path: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: SCREEN, locale: 'pt-BR', acceptDownloads: true });
-  page.setDefaultTimeout(8_000);
-  await page.clock.setFixedTime(clock.now());
-  await page.goto(`${testApp().url}${path}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('navigation', { name: 'Seções' }).waitFor();
-  return page;
-};
+const openSignedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedInAt(browser, { url: testApp().url, path, now: clock.now(), viewport: SCREEN }, email);
 
 /** Joana accepts the terms, registers (name and quadra) and reports a street light; returns the protocol. */
 const registerAndReport = async (): Promise<string> => {
   const joana = scriptedCitizen(testApp(), JOANA, 'Joana');
-  await joana.says('oi', 'LGPD');
-  await joana.taps('consent:yes', 'Como você gostaria de ser chamado');
-  await joana.says('Joana Prado', 'Prazer');
-  await joana.says('arse 12', '106 Sul');
-  await joana.taps('place:yes', 'avisos');
-  await joana.taps('optin:yes', 'Tudo certo');
-  await joana.says('o poste da minha rua está apagado', 'Iluminação pública');
-  await joana.taps('svc:iluminacao-publica', 'Onde fica o poste');
-  await joana.pins({ latitude: -10.1844, longitude: -48.3336 }, 'Conte em poucas palavras');
-  await joana.says('poste apagado há 3 dias na alameda 5', 'foto');
-  await joana.taps('skip', 'ponto de referência');
-  await joana.taps('skip', 'Confira o pedido');
-  const done = await joana.taps('req:confirm', 'Protocolo');
-  return /\*(\d{4}-\d{6})\*/.exec(done)?.[1] ?? '';
+  await joana.registers('Joana Prado', 'arse 12', '106 Sul');
+  return joana.reportsStreetLight();
 };
 
 const search = async (page: Page, text: string): Promise<void> => {

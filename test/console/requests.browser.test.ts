@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn as openSignedInAt, screenshot, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] requests browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -23,17 +23,7 @@ const simulatorOf = () => {
   return simulator;
 };
 
-const openSignedIn = async (browser: Browser, email: string, path: string): Promise<Page> => {
-  const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR' });
-  page.setDefaultTimeout(8_000);
-  await page.clock.setFixedTime(clock.now());
-  await page.goto(`${testApp().url}${path}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('navigation', { name: 'Seções' }).waitFor();
-  return page;
-};
+const openSignedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedInAt(browser, { url: testApp().url, path, now: clock.now() }, email);
 
 /** A citizen known on WhatsApp reports a pothole pinned at the Praça dos Girassóis; returns the protocol. */
 const reportPothole = async (phone: string, name: string): Promise<string> => {

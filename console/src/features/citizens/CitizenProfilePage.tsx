@@ -53,12 +53,12 @@ export const CitizenProfilePage = ({ citizenKey }: { citizenKey: string }) => {
     <>
       <BackLink />
       <PageHeader title={displayName(citizen)} subtitle={subtitle} />
-      <div className="citizen-page">
-        <div className="citizen-page__main">
+      <div className="page-columns">
+        <div className="page-columns__main">
           <RequestsCard requests={citizen.requests} />
           <ConversationsCard conversations={citizen.conversations} />
         </div>
-        <div className="citizen-page__side">
+        <div className="page-columns__side">
           <ConsentCard citizen={citizen} />
           <DataRequestsCard dataRequests={citizen.data_requests} />
           {user.role === 'admin' && <LgpdCard citizenKey={citizen.key} phone={citizen.phone ?? citizen.key} onAnonymised={loaded.reload} />}
