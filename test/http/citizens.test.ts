@@ -21,6 +21,7 @@ const member = async (email: string, departmentId: string): Promise<string> => {
 };
 
 const CIDA = '5563999991001';
+const LU = '5563999991002';
 
 beforeAll(async () => {
   session.admin = await signInAs(testApp(), 'admin');
@@ -68,6 +69,19 @@ describe('citizens in the console', () => {
     expect(citizen).toMatchObject({ phone: CIDA, profile_name: 'Cida Souza', consent: { status: 'declined' } });
     expect(citizen.conversations[0]?.attendant).toBeNull();
     expect(citizen.conversations.map((c) => c.department_id)).toEqual(['seihab']);
+    const id = (record.body.citizen as { conversations: Array<{ id: number }> }).conversations[0]?.id ?? 0;
+    expect((await call('POST', `/api/inbox/${id}/take`, session.seihab)).status).toBe(204);
+    const taken = (await call('GET', `/api/citizens/${CIDA}`, session.seihab)).body.citizen as { conversations: Array<{ status: string; attendant: string | null }> };
+    expect(taken.conversations).toMatchObject([{ status: 'taken', attendant: 'seihab@palmas.to.gov.br' }]);
+  });
+
+  it('lists what the citizen asked about their data: "apagar meus dados" on WhatsApp shows as an open deletion request', async () => {
+    const lu = scriptedCitizen(testApp(), LU, 'Lu');
+    await lu.declinesRegistration();
+    await lu.says('apagar meus dados', 'Confirma?');
+    await lu.taps('delete:yes', 'Pedido de exclusão registrado');
+    const record = await call('GET', `/api/citizens/${LU}`, session.operator);
+    expect(record.body.citizen).toMatchObject({ data_requests: [{ kind: 'deletion', status: 'open', created_at: '2026-11-30T17:00:00.000Z' }] });
   });
 
   it('exports everything to admins only, audited without the number', async () => {
