@@ -1,11 +1,12 @@
-import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn as openSignedInAt, screenshot, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] citizens browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -13,56 +14,97 @@ if (!hasChromium) console.log(`[skip] citizens browser test: no Chromium at ${CH
 const clock = new ManualClock('2026-11-30T17:00:00Z');
 const testApp = useTestApp({ clock });
 
-const ADMIN = { email: 'ana.admin@palmas.to.gov.br', name: 'Ana Admin', role: 'admin' as const };
-const SEMUS = { email: 'leo.semus@palmas.to.gov.br', name: 'Léo Saúde', role: 'attendant' as const, departmentId: 'semus' };
+const ADMIN = { email: 'ana.admin@palmas.to.gov.br', name: 'Ana Torres', role: 'admin' as const };
+const SEMUS = { email: 'saude@palmas.to.gov.br', name: 'Rui Saúde', role: 'attendant' as const, departmentId: 'semus' };
+const JOANA = '5563999990311';
+const SCREEN = { width: 1280, height: 800 };
+
+const openSignedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedInAt(browser, { url: testApp().url, path, now: clock.now(), viewport: SCREEN }, email);
+
+/** Joana accepts the terms, registers (name and quadra) and reports a street light; returns the protocol. */
+const registerAndReport = async (): Promise<string> => {
+  const joana = scriptedCitizen(testApp(), JOANA, 'Joana');
+  await joana.registers('Joana Prado', 'arse 12', '106 Sul');
+  return joana.reportsStreetLight();
+};
+
+const search = async (page: Page, text: string): Promise<void> => {
+  await page.getByLabel('Telefone, nome ou protocolo').fill(text);
+  await page.getByRole('button', { name: 'Buscar' }).click();
+};
 
 describe.skipIf(!hasChromium)('citizens in Chromium', () => {
   let browser: Browser;
+  let protocol: string;
 
   beforeAll(async () => {
     const { app } = testApp();
     for (const user of [ADMIN, SEMUS]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
+    protocol = await registerAndReport();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  const signedIn = (email: string, path: string) => openSignedIn(browser, `${testApp().url}${path}`, email, clock.now(), { downloads: true });
+  it('an attendant of another department does not find the citizen, by number or by name', async () => {
+    const page = await openSignedIn(browser, SEMUS.email, '/cidadaos');
+    await search(page, '(63) 99999-0311');
+    await page.getByText('Nenhum cidadão encontrado para “(63) 99999-0311”').waitFor();
+    await search(page, 'joana');
+    await page.getByText('Nenhum cidadão encontrado para “joana”').waitFor();
+    await page.goto(`${testApp().url}/cidadaos/${JOANA}`);
+    await page.getByRole('alert').getByText('Cidadão não encontrado').waitFor();
+    await page.close();
+  });
 
-  it('finds a citizen, shows their record, exports it, and anonymises them; another department never finds them', async () => {
-    const dora = scriptedCitizen(testApp(), '5563999991101', 'Dora Alves');
-    await dora.asksForPersonAboutStreetLight();
-
-    const other = await signedIn(SEMUS.email, '/cidadaos');
-    await other.getByLabel('Buscar cidadão').fill('Dora');
-    await other.getByText('Ninguém encontrado com “Dora”.').waitFor();
-
-    const page = await signedIn(ADMIN.email, '/cidadaos');
+  it('an admin finds the citizen, sees her request and consent, exports her data and anonymises her', async () => {
+    const page = await openSignedIn(browser, ADMIN.email, '/cidadaos');
     const faults = watchForFaults(page);
-    await page.getByLabel('Buscar cidadão').fill('63 99999-1101');
-    await page.getByRole('list', { name: 'Cidadãos encontrados' }).getByRole('link', { name: /Dora Alves/ }).click();
-    await page.getByRole('heading', { name: 'Dora Alves' }).waitFor();
-    await page.getByText('Não quis se cadastrar').waitFor();
-    await page.getByText('Infraestrutura e Habitação').waitFor();
-    await screenshot(page, 'cidadao');
-
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Exportar dados (JSON)' }).click();
-    const file = await (await download).path();
-    const { readFile } = await import('node:fs/promises');
-    const exported = JSON.parse(await readFile(file, 'utf8')) as { records: { messages_received: unknown[] } };
-    expect(exported.records.messages_received.length).toBeGreaterThan(3);
-
-    await page.getByRole('button', { name: 'Anonimizar…' }).click();
-    const confirm = page.getByRole('form', { name: 'Confirmar anonimização' });
-    await confirm.getByLabel(/quatro últimos dígitos/).fill('1101');
-    await screenshot(page, 'cidadao-anonimizar');
-    await confirm.getByRole('button', { name: 'Anonimizar para sempre' }).click();
-    await page.getByRole('heading', { name: 'Dados anonimizados' }).waitFor();
+    await page.getByRole('link', { name: 'Cidadãos' }).waitFor();
+    await page.getByText('Digite ao menos 2 letras').waitFor();
+    await search(page, '63 9999 90311');
+    const result = page.getByRole('list', { name: 'Cidadãos encontrados' }).getByRole('link');
+    await expect(result.allTextContents()).resolves.toEqual([expect.stringContaining('Joana Prado+55 63 99999-0311')]);
+    await screenshot(page, 'cidadaos-busca');
     await page.setViewportSize(TABLET);
-    await page.goto(`${testApp().url}/cidadaos?q=Dora`);
-    await page.getByText('Ninguém encontrado com “Dora”.').waitFor();
+    await screenshot(page, 'cidadaos-busca-tablet');
+    await page.setViewportSize(SCREEN);
+
+    await result.click();
+    await page.getByRole('heading', { name: 'Joana Prado' }).waitFor();
+    await expect(page.getByText('+55 63 99999-0311 · ').textContent()).resolves.toContain('106 Sul');
+    const consents = page.getByRole('region', { name: 'Cadastro e consentimentos' });
+    await expect(consents.getByText(/^Aceitou em 30\/11\/2026/).isVisible()).resolves.toBe(true);
+    await expect(consents.getByText(/^Recebe desde 30\/11\/2026.*pelo WhatsApp/).isVisible()).resolves.toBe(true);
+    const requests = page.getByRole('list', { name: 'Pedidos do cidadão' });
+    await expect(requests.getByRole('link', { name: protocol }).getAttribute('href')).resolves.toBe(`/pedidos/${protocol}`);
+    await screenshot(page, 'cidadao');
+    await page.setViewportSize(TABLET);
+    await screenshot(page, 'cidadao-tablet');
+    await page.setViewportSize(SCREEN);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar dados (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe('dados-cidadao-2026-11-30.json');
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { citizenKey: string; records: { requests: Array<{ protocol: string }> } };
+    expect(exported.citizenKey).toBe(JOANA);
+    expect(exported.records.requests.map((r) => r.protocol)).toEqual([protocol]);
+
+    await page.getByRole('button', { name: 'Anonimizar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Anonimizar este cidadão?' });
+    await dialog.getByText('Isto não pode ser desfeito.').waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Anonimizar para sempre' });
+    await dialog.getByLabel('Para confirmar, digite os 4 últimos dígitos do número').fill('0000');
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel('Para confirmar, digite os 4 últimos dígitos do número').fill('0311');
+    await screenshot(page, 'cidadao-anonimizar');
+    await confirm.click();
+    await page.getByRole('heading', { name: 'Cidadão anonimizado' }).waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'Dados anonimizados em' }).textContent()).resolves.toMatch(/^Dados anonimizados em 30\/11\/2026,? 14:00\.$/);
+    await screenshot(page, 'cidadao-anonimizado');
+
+    const kept = await testApp().app.storage.db.selectFrom('service_requests').select(['citizen_key', 'contact_phone']).where('protocol', '=', protocol).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ citizen_key: null, contact_phone: null });
     expect(faults).toEqual([]);
   });
 });

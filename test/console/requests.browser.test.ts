@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, SCREENSHOTS, TABLET, watchForFaults, openSignedIn } from './support.js';
+import { CHROMIUM, DESKTOP, hasChromium, launchChromium, openSignedIn as openSignedInAt, screenshot, SCREENSHOTS, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] requests browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -24,7 +24,7 @@ const simulatorOf = () => {
   return simulator;
 };
 
-const signedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedIn(browser, `${testApp().url}${path}`, email, clock.now());
+const signedIn = (browser: Browser, email: string, path: string): Promise<Page> => openSignedInAt(browser, { url: testApp().url, path, now: clock.now() }, email);
 
 /** A citizen known on WhatsApp reports a pothole pinned at the Praça dos Girassóis; returns the protocol. */
 const reportPothole = async (phone: string, name: string): Promise<string> => {

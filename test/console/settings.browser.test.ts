@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
   });
 
   it('an admin adds an attendant of a department, who signs in with the one-time password and sees only that department', async () => {
-    const page = await openSignedIn(browser, `${testApp().url}/configuracoes/usuarios`, ADMIN.email, clock.now());
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/usuarios', now: clock.now() }, ADMIN.email);
     const faults = watchForFaults(page);
     const form = page.getByRole('form', { name: 'Novo usuário' });
     await form.getByLabel('Nome').fill('Gil Souza');
@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
   });
 
   it('an admin issues an Open311 key shown once, revokes it, and finds both in the audit log', async () => {
-    const page = await openSignedIn(browser, `${testApp().url}/configuracoes/chaves`, ADMIN.email, clock.now());
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/chaves', now: clock.now() }, ADMIN.email);
     const faults = watchForFaults(page);
     await page.getByLabel('Para quem é').fill('FixMyStreet Palmas');
     await page.getByRole('button', { name: 'Gerar chave' }).click();

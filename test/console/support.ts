@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { TEST_PASSWORD } from '../support/sign-in.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../support/sign-in.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -37,15 +37,16 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 };
 
-/**
- * A new page signed in as `email` (password TEST_PASSWORD) at `url`, its clock fixed at `at` so waiting times and
- * dates read as the server's test clock; steps give up after 8 seconds so a failure names the step.
- */
-export const openSignedIn = async (browser: Browser, url: string, email: string, at: Date, options: { downloads?: boolean } = {}): Promise<Page> => {
-  const page = await browser.newPage({ viewport: DESKTOP, locale: 'pt-BR', acceptDownloads: options.downloads ?? false });
+/** A new page at `url + path`, the browser's clock fixed at `now`, signed in as `email` (password TEST_PASSWORD). */
+export const openSignedIn = async (
+  browser: Browser,
+  at: { url: string; path: string; now: Date; viewport?: { width: number; height: number } },
+  email: string,
+): Promise<Page> => {
+  const page = await browser.newPage({ viewport: at.viewport ?? DESKTOP, locale: 'pt-BR' });
   page.setDefaultTimeout(8_000);
-  await page.clock.setFixedTime(at);
-  await page.goto(url);
+  await page.clock.setFixedTime(at.now);
+  await page.goto(`${at.url}${at.path}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Senha').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Entrar' }).click();

@@ -21,6 +21,7 @@ const member = async (email: string, departmentId: string): Promise<string> => {
 };
 
 const CIDA = '5563999991001';
+const LU = '5563999991002';
 
 beforeAll(async () => {
   session.admin = await signInAs(testApp(), 'admin');
@@ -49,12 +50,38 @@ describe('citizens in the console', () => {
     expect((await call('GET', '/api/citizens?q=cida', undefined)).status).toBe(401);
   });
 
+  it('opens a record to users without a department and to the departments the citizen dealt with; LGPD routes to admins only', async () => {
+    for (const who of ['admin', 'coordinator', 'operator', 'seihab'] as const) expect({ who, status: (await call('GET', `/api/citizens/${CIDA}`, session[who])).status }).toEqual({ who, status: 200 });
+    expect((await call('GET', `/api/citizens/${CIDA}`, undefined)).status).toBe(401);
+    for (const who of ['coordinator', 'operator', 'seihab', 'semus'] as const) {
+      expect({ who, status: (await call('GET', `/api/citizens/${CIDA}/export`, session[who])).status }).toEqual({ who, status: 403 });
+      expect({ who, status: (await call('POST', `/api/citizens/${CIDA}/anonymise`, session[who], { confirm: '1001' })).status }).toEqual({ who, status: 403 });
+    }
+    expect((await call('GET', `/api/citizens/${CIDA}/export`, undefined)).status).toBe(401);
+    expect((await call('POST', `/api/citizens/${CIDA}/anonymise`, undefined, { confirm: '1001' })).status).toBe(401);
+    expect((await call('GET', '/api/citizens/5563999990000', session.admin)).status).toBe(404);
+  });
+
   it('shows the record: consent, conversations, and no anonymous request', async () => {
     const record = await call('GET', `/api/citizens/${CIDA}`, session.seihab);
     expect(record.status).toBe(200);
-    const citizen = record.body.citizen as { phone: string; profile_name: string; consent: { status: string }; conversations: Array<{ department_id: string }> };
+    const citizen = record.body.citizen as { phone: string; profile_name: string; consent: { status: string }; conversations: Array<{ department_id: string; attendant: string | null }> };
     expect(citizen).toMatchObject({ phone: CIDA, profile_name: 'Cida Souza', consent: { status: 'declined' } });
+    expect(citizen.conversations[0]?.attendant).toBeNull();
     expect(citizen.conversations.map((c) => c.department_id)).toEqual(['seihab']);
+    const id = (record.body.citizen as { conversations: Array<{ id: number }> }).conversations[0]?.id ?? 0;
+    expect((await call('POST', `/api/inbox/${id}/take`, session.seihab)).status).toBe(204);
+    const taken = (await call('GET', `/api/citizens/${CIDA}`, session.seihab)).body.citizen as { conversations: Array<{ status: string; attendant: string | null }> };
+    expect(taken.conversations).toMatchObject([{ status: 'taken', attendant: 'seihab@palmas.to.gov.br' }]);
+  });
+
+  it('lists what the citizen asked about their data: "apagar meus dados" on WhatsApp shows as an open deletion request', async () => {
+    const lu = scriptedCitizen(testApp(), LU, 'Lu');
+    await lu.declinesRegistration();
+    await lu.says('apagar meus dados', 'Confirma?');
+    await lu.taps('delete:yes', 'Pedido de exclusão registrado');
+    const record = await call('GET', `/api/citizens/${LU}`, session.operator);
+    expect(record.body.citizen).toMatchObject({ data_requests: [{ kind: 'deletion', status: 'open', created_at: '2026-11-30T17:00:00.000Z' }] });
   });
 
   it('exports everything to admins only, audited without the number', async () => {
@@ -93,7 +120,12 @@ describe('citizens in the console', () => {
     expect(JSON.stringify(await db.selectFrom('outbox').selectAll().execute())).not.toContain(CIDA);
     const kept = await db.selectFrom('service_requests').selectAll().where('protocol', '=', protocol).executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ citizen_key: null, contact_name: null, contact_phone: null, description: 'Buraco grande' });
-    expect((await call('GET', `/api/citizens/${CIDA}`, session.admin)).status).toBe(404);
-    expect((await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action)).toContain('citizen.anonymised');
+    expect(await call('GET', `/api/citizens/${CIDA}`, session.admin)).toMatchObject({ status: 200, body: { citizen: null, anonymised_at: '2026-11-30T17:00:00.000Z' } });
+    expect((await call('GET', `/api/citizens/${CIDA}`, session.seihab)).status).toBe(404);
+    const again = await call('POST', `/api/citizens/${CIDA}/anonymise`, session.admin, { confirm: '1001' });
+    expect(again).toMatchObject({ status: 200, body: { requests_kept: 0, media_deleted: 0, anonymised_at: '2026-11-30T17:00:00.000Z' } });
+    expect((await call('POST', `/api/citizens/${CIDA}/anonymise`, session.admin, { confirm: '0000' })).status).toBe(400);
+    expect((await call('POST', '/api/citizens/5563999990000/anonymise', session.admin, { confirm: '0000' })).status).toBe(404);
+    expect((await db.selectFrom('audit_log').select('action').where('action', '=', 'citizen.anonymised').execute())).toHaveLength(1);
   });
 });

@@ -37,5 +37,25 @@ export const scriptedCitizen = (testApp: TestApp, phone: string, name: string) =
       await exchange(() => simulator.sendReply(phone, name, 'svc:iluminacao-publica'), 'Onde fica o poste');
       await exchange(() => simulator.sendText(phone, name, 'quero falar com um atendente'), 'equipe de atendimento');
     },
+    /** First contact, registering: accepts the terms, gives a name and a place the bot confirms, takes the broadcasts. */
+    async registers(registeredName: string, place: string, placeConfirmed: string): Promise<void> {
+      await this.says('oi', 'LGPD');
+      await this.taps('consent:yes', 'Como você gostaria de ser chamado');
+      await this.says(registeredName, 'Prazer');
+      await this.says(place, placeConfirmed);
+      await this.taps('place:yes', 'avisos');
+      await this.taps('optin:yes', 'Tudo certo');
+    },
+    /** Reports a street light pinned at the Praça dos Girassóis, skipping photo and reference; returns the protocol. */
+    async reportsStreetLight(): Promise<string> {
+      await this.says('o poste da minha rua está apagado', 'Iluminação pública');
+      await this.taps('svc:iluminacao-publica', 'Onde fica o poste');
+      await this.pins({ latitude: -10.1844, longitude: -48.3336 }, 'Conte em poucas palavras');
+      await this.says('poste apagado há 3 dias na alameda 5', 'foto');
+      await this.taps('skip', 'ponto de referência');
+      await this.taps('skip', 'Confira o pedido');
+      const done = await this.taps('req:confirm', 'Protocolo');
+      return /\*(\d{4}-\d{6})\*/.exec(done)?.[1] ?? '';
+    },
   };
 };

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { attendsConversations } from '../features/auth/roles';
-import { CITIZENS_ROOT, CitizensPage } from '../features/citizens/CitizensPage';
+import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
+import { CitizensPage } from '../features/citizens/CitizensPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { INTAKE_PATH, REQUESTS_ROOT, RequestsPage } from '../features/requests/RequestsPage';
@@ -29,6 +30,12 @@ export const SECTIONS: Section[] = [
     shownTo: attendsConversations,
   },
   {
+    label: 'Cidadãos',
+    path: CITIZENS_ROOT,
+    owns: (path) => path === CITIZENS_ROOT || path.startsWith(`${CITIZENS_ROOT}/`),
+    render: (path) => <CitizensPage path={path} />,
+  },
+  {
     label: 'Pedidos',
     path: REQUESTS_ROOT,
     owns: (path) => (path === REQUESTS_ROOT || path.startsWith(`${REQUESTS_ROOT}/`)) && path !== INTAKE_PATH,
@@ -39,12 +46,6 @@ export const SECTIONS: Section[] = [
     path: INTAKE_PATH,
     owns: (path) => path === INTAKE_PATH,
     render: (path) => <RequestsPage path={path} />,
-  },
-  {
-    label: 'Cidadãos',
-    path: CITIZENS_ROOT,
-    owns: (path) => path === CITIZENS_ROOT || path.startsWith(`${CITIZENS_ROOT}/`),
-    render: (path) => <CitizensPage path={path} />,
   },
   {
     label: 'Configurações',

@@ -2,7 +2,7 @@ import type { Executor } from '../../storage/database.js';
 import type { MediaStore } from '../../storage/media-store.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { CitizenRecords } from '../../storage/repositories/citizen-records.repository.js';
-import { recordAudit } from '../audit/index.js';
+import { auditEntries, recordAudit } from '../audit/index.js';
 import { inTransaction } from '../requests/in-transaction.js';
 import { fail, ok, type Result } from '../requests/result.js';
 import { auditSubjectOf } from './pseudonym.js';
@@ -16,7 +16,20 @@ export interface CitizenExport {
 export interface AnonymiseResult {
   requestsKept: number;
   mediaDeleted: number;
+  /** When the data was removed: now, or earlier when this citizen had been anonymised already. */
+  anonymisedAt: number;
 }
+
+const ANONYMISED = 'citizen.anonymised';
+
+/** When the citizen with this key was anonymised (the audit log remembers it under a pseudonym), if they were. */
+export const anonymisedAt = async (db: Executor, repos: Repositories, key: string): Promise<number | undefined> => {
+  const subject = auditSubjectOf(key);
+  const entries = await auditEntries(db, repos, { subjectType: subject.type, subjectId: subject.id, limit: 50 });
+  return entries.find((entry) => entry.action === ANONYMISED)?.at;
+};
+
+const lastFourDigits = (text: string): string => text.replace(/\D/g, '').slice(-4);
 
 const notFound = () => fail('citizen_not_found', 'not_found', 'Cidadão não encontrado.');
 
@@ -34,7 +47,7 @@ export const exportCitizen = async (db: Executor, repos: Repositories, adminId: 
 /**
  * Removes a citizen's personal data for good (see CitizenRecordsRepository.anonymise), answering their "apagar meus
  * dados" or the city's own decision. The admin confirms by typing the last four digits of the number. Files are
- * deleted once the database has committed.
+ * deleted once the database has committed. Anonymising again answers with the first time, changing nothing.
  */
 export const anonymiseCitizen = async (
   deps: { db: Executor; repos: Repositories; media: MediaStore },
@@ -44,16 +57,21 @@ export const anonymiseCitizen = async (
   now: number,
 ): Promise<Result<AnonymiseResult, 'citizen_not_found' | 'confirmation_mismatch'>> => {
   const { repos } = deps;
-  const outcome = await inTransaction(deps.db, async (tx): Promise<Result<{ paths: string[]; requests: number }, 'citizen_not_found' | 'confirmation_mismatch'>> => {
+  const outcome = await inTransaction(deps.db, async (tx): Promise<Result<AnonymiseResult & { paths: string[] }, 'citizen_not_found' | 'confirmation_mismatch'>> => {
     const citizen = await repos.citizens.byKey(tx, key);
-    if (!citizen) return notFound();
-    const digits = (citizen.wa_id || citizen.key).replace(/\D/g, '').slice(-4);
-    if (confirmation.replace(/\D/g, '') !== digits) return fail('confirmation_mismatch', 'invalid_input', 'Digite os quatro últimos dígitos do número para confirmar.');
+    const mismatch = () => fail('confirmation_mismatch', 'invalid_input', 'Digite os quatro últimos dígitos do número para confirmar.');
+    if (!citizen) {
+      const at = await anonymisedAt(tx, repos, key);
+      if (at === undefined) return notFound();
+      return lastFourDigits(confirmation) === lastFourDigits(key) ? ok({ paths: [], requestsKept: 0, mediaDeleted: 0, anonymisedAt: at }) : mismatch();
+    }
+    if (lastFourDigits(confirmation) !== lastFourDigits(citizen.wa_id || citizen.key)) return mismatch();
     const { mediaPaths, requests } = await repos.citizenRecords.anonymise(tx, citizen);
-    await recordAudit(tx, repos, { actorUserId: adminId, action: 'citizen.anonymised', subject: auditSubjectOf(key), details: { requestsKept: requests, mediaDeleted: mediaPaths.length } }, now);
-    return ok({ paths: mediaPaths, requests });
+    await recordAudit(tx, repos, { actorUserId: adminId, action: ANONYMISED, subject: auditSubjectOf(key), details: { requestsKept: requests, mediaDeleted: mediaPaths.length } }, now);
+    return ok({ paths: mediaPaths, requestsKept: requests, mediaDeleted: mediaPaths.length, anonymisedAt: now });
   });
   if (!outcome.ok) return outcome;
-  await Promise.all(outcome.value.paths.map((path) => deps.media.remove(path)));
-  return ok({ requestsKept: outcome.value.requests, mediaDeleted: outcome.value.paths.length });
+  const { paths, ...result } = outcome.value;
+  await Promise.all(paths.map((path) => deps.media.remove(path)));
+  return ok(result);
 };

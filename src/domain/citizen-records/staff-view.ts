@@ -24,7 +24,7 @@ export interface CitizenRecord {
   /** Requests the viewer may see; never an anonymous one (it would tell who reported it). */
   requests: ServiceRequest[];
   /** Conversations with staff, newest first, in the viewer's queues. */
-  conversations: Array<Pick<HandoffRow, 'id' | 'department_id' | 'status' | 'taken_by' | 'created_at' | 'closed_at'>>;
+  conversations: Array<Pick<HandoffRow, 'id' | 'department_id' | 'status' | 'taken_by' | 'created_at' | 'closed_at'> & { takenByName: string | null }>;
   dataRequests: DataRequest[];
 }
 
@@ -56,11 +56,13 @@ export const citizenRecord = async (db: Executor, repos: Repositories, viewer: S
   if (!profile) return undefined;
   const requests = (await repos.requests.forCitizen(db, key, MAX_REQUESTS_LISTED)).map(toServiceRequest);
   const scope = departmentScope(viewer);
-  const handoffs = await repos.citizenRecords.handoffsOf(db, key);
+  const handoffs = (await repos.citizenRecords.handoffsOf(db, key)).filter((h) => scope === undefined || h.department_id === scope);
+  const attendants = await repos.users.byIds(db, [...new Set(handoffs.flatMap((h) => (h.taken_by === null ? [] : [Number(h.taken_by)])))]);
+  const nameOf = (id: number | null) => attendants.find((user) => user.id === Number(id))?.name ?? null;
   return {
     profile,
     requests: requests.filter((request) => !request.anonymous && canSeeRequest(viewer, request)),
-    conversations: handoffs.filter((h) => scope === undefined || h.department_id === scope),
+    conversations: handoffs.map((h) => ({ ...h, takenByName: h.taken_by === null ? null : nameOf(Number(h.taken_by)) })),
     dataRequests: (await repos.dataRequests.forCitizen(db, key)).map(toDataRequest),
   };
 };

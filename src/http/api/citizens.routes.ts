@@ -1,7 +1,8 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anonymiseCitizen, citizenRecord, exportCitizen, findCitizens, type CitizenRecord } from '../../domain/citizen-records/index.js';
+import { anonymiseCitizen, anonymisedAt, citizenRecord, exportCitizen, findCitizens, type CitizenRecord } from '../../domain/citizen-records/index.js';
+import { departmentScope } from '../../domain/attendants/staff.js';
 import { toAppError } from '../../domain/requests/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
@@ -37,7 +38,7 @@ const recordSchema = z.object({
   consent: z.object({ status: z.enum(['accepted', 'declined', 'unanswered']), at: z.string().nullable(), notice: z.string().nullable() }),
   broadcast: z.object({ opted_in: z.boolean(), at: z.string().nullable(), source: z.string().nullable() }),
   requests: z.array(z.object({ protocol: z.string(), service_code: z.string(), status: z.string(), created_at: z.string(), department_id: z.string() })),
-  conversations: z.array(z.object({ id: z.number(), department_id: z.string().nullable(), status: z.string(), created_at: z.string(), closed_at: z.string().nullable() })),
+  conversations: z.array(z.object({ id: z.number(), department_id: z.string().nullable(), status: z.string(), attendant: z.string().nullable(), created_at: z.string(), closed_at: z.string().nullable() })),
   data_requests: z.array(z.object({ id: z.number(), kind: z.string(), status: z.string(), created_at: z.string() })),
 });
 
@@ -52,7 +53,7 @@ const presentRecord = ({ profile, requests, conversations, dataRequests }: Citiz
   consent: { status: profile.consent.status, at: iso(profile.consent.at), notice: profile.consent.notice },
   broadcast: { opted_in: profile.broadcast.optedIn, at: iso(profile.broadcast.at), source: profile.broadcast.source },
   requests: requests.map((r) => ({ protocol: r.protocol, service_code: r.serviceCode, status: r.status, created_at: new Date(r.createdAt).toISOString(), department_id: r.departmentId })),
-  conversations: conversations.map((c) => ({ id: Number(c.id), department_id: c.department_id, status: c.status, created_at: new Date(Number(c.created_at)).toISOString(), closed_at: iso(c.closed_at === null ? null : Number(c.closed_at)) })),
+  conversations: conversations.map((c) => ({ id: Number(c.id), department_id: c.department_id, status: c.status, attendant: c.takenByName, created_at: new Date(Number(c.created_at)).toISOString(), closed_at: iso(c.closed_at === null ? null : Number(c.closed_at)) })),
   data_requests: dataRequests.map((d) => ({ id: d.id, kind: d.kind, status: d.status, created_at: new Date(d.createdAt).toISOString() })),
 });
 
@@ -81,15 +82,18 @@ export const registerCitizensRoutes = (app: FastifyInstance, deps: CitizensRoute
     onRequest: deps.requireUser,
     schema: {
       tags: ['citizens'],
-      summary: "A citizen's data, consents and opt-ins, requests (never anonymous ones), conversations and LGPD requests",
+      summary: "A citizen's data, consents and opt-ins, requests (never anonymous ones), conversations and LGPD requests; citizen null and anonymised_at once their data was removed (users without a department)",
       security,
       params: keyParams,
-      response: { 200: z.object({ citizen: recordSchema }), 401: errorSchema, 404: errorSchema },
+      response: { 200: z.object({ citizen: recordSchema.nullable(), anonymised_at: z.string().nullable() }), 401: errorSchema, 404: errorSchema },
     },
   }, async (request) => {
-    const record = await citizenRecord(deps.db, deps.repos, viewerOf(request), request.params.key);
-    if (!record) throw notFound();
-    return { citizen: presentRecord(record) };
+    const viewer = viewerOf(request);
+    const record = await citizenRecord(deps.db, deps.repos, viewer, request.params.key);
+    if (record) return { citizen: presentRecord(record), anonymised_at: null };
+    const anonymised = departmentScope(viewer) === undefined ? await anonymisedAt(deps.db, deps.repos, request.params.key) : undefined;
+    if (anonymised === undefined) throw notFound();
+    return { citizen: null, anonymised_at: iso(anonymised) };
   });
 
   api.get('/api/citizens/:key/export', {
@@ -114,12 +118,12 @@ export const registerCitizensRoutes = (app: FastifyInstance, deps: CitizensRoute
       security,
       params: keyParams,
       body: z.object({ confirm: z.string().max(20).describe('the last four digits of the number') }),
-      response: { 200: z.object({ requests_kept: z.number(), media_deleted: z.number() }), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+      response: { 200: z.object({ requests_kept: z.number(), media_deleted: z.number(), anonymised_at: z.string() }), 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (request) => {
     const done = await anonymiseCitizen({ db: deps.db, repos: deps.repos, media: deps.media }, viewerOf(request).id, request.params.key, request.body.confirm, now());
     if (!done.ok) throw toAppError(done.error);
     request.log.info({ by: viewerOf(request).id, requestsKept: done.value.requestsKept }, 'citizen anonymised');
-    return { requests_kept: done.value.requestsKept, media_deleted: done.value.mediaDeleted };
+    return { requests_kept: done.value.requestsKept, media_deleted: done.value.mediaDeleted, anonymised_at: new Date(done.value.anonymisedAt).toISOString() };
   });
 };

@@ -1,11 +1,10 @@
-import { CitizenRecordPage } from './CitizenRecordPage';
-import { CitizenSearch } from './CitizenSearch';
+import { CitizenProfilePage } from './CitizenProfilePage';
+import { CitizenSearchPage } from './CitizenSearchPage';
+import { CITIZENS_ROOT } from './citizens-api';
 import './citizens.css';
 
-export const CITIZENS_ROOT = '/cidadaos';
-
-/** /cidadaos (search) and /cidadaos/<key> (one citizen). */
+/** /cidadaos (the search) and /cidadaos/<key> (one citizen). */
 export const CitizensPage = ({ path }: { path: string }) => {
   const key = path.slice(CITIZENS_ROOT.length + 1);
-  return key ? <CitizenRecordPage key={key} citizenKey={decodeURIComponent(key)} /> : <CitizenSearch />;
+  return key ? <CitizenProfilePage key={key} citizenKey={decodeURIComponent(key)} /> : <CitizenSearchPage />;
 };

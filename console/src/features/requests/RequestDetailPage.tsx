@@ -40,8 +40,8 @@ export const RequestDetailPage = ({ protocol }: { protocol: string }) => {
       </p>
       <PageHeader title={`Pedido ${request.protocol}`} subtitle={request.service.name} actions={<StatusBadge status={request.status} />} />
       {action.error && <Notice tone="error">{action.error}</Notice>}
-      <div className="request-page">
-        <div className="request-page__main">
+      <div className="page-columns">
+        <div className="page-columns__main">
           <Card title="O que foi pedido">
             <p className="request-page__description">{request.description}</p>
             <p className="request-page__place">
@@ -72,7 +72,7 @@ export const RequestDetailPage = ({ protocol }: { protocol: string }) => {
             <RequestHistory history={request.history} />
           </Card>
         </div>
-        <div className="request-page__side">
+        <div className="page-columns__side">
           {worksRequests && (
             <Card title="Situação">
               <StatusChangeForm
