@@ -6,13 +6,14 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
-import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, TABLET, watchForFaults } from './support.js';
+import { CHROMIUM, DESKTOP, hasChromium, launchChromium, screenshot, SCREENSHOTS, TABLET, watchForFaults } from './support.js';
 
 if (!hasChromium) console.log(`[skip] requests browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
 // Monday 2026-11-30, 14:00 in Palmas.
 const clock = new ManualClock('2026-11-30T17:00:00Z');
-const testApp = useTestApp({ clock });
+// No tile server: the maps must still frame their points with the city outline.
+const testApp = useTestApp({ clock, env: { MAP_TILE_URL: '' } });
 
 const COORDINATOR = { email: 'lia.coord@palmas.to.gov.br', name: 'Lia Prado', role: 'coordinator' as const };
 const OPERATOR = { email: 'fone@palmas.to.gov.br', name: 'Fátima Reis', role: 'operator' as const };
@@ -49,6 +50,15 @@ const reportPothole = async (phone: string, name: string): Promise<string> => {
   return /\*(\d{4}-\d{6})\*/.exec(done)?.[1] ?? '';
 };
 
+/** A screenshot at desktop width and, when screenshots are kept, one at tablet width too. */
+const screenshots = async (page: Page, name: string): Promise<void> => {
+  await screenshot(page, name);
+  if (!SCREENSHOTS) return;
+  await page.setViewportSize(TABLET);
+  await screenshot(page, `${name}-tablet`);
+  await page.setViewportSize(DESKTOP);
+};
+
 describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
   let browser: Browser;
 
@@ -71,14 +81,15 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     expect(new URL(page.url()).search).toContain('service=iluminacao-publica');
     await page.getByLabel('Serviço').selectOption('tapa-buraco');
     await page.getByRole('link', { name: protocol }).waitFor();
-    await screenshot(page, 'pedidos');
+    await screenshots(page, 'pedidos');
 
     await page.getByRole('button', { name: 'Mapa' }).click();
     const map = page.getByRole('region', { name: 'Mapa dos pedidos' });
     await map.locator('path.leaflet-interactive').first().waitFor();
     await expect(map.locator('path.leaflet-interactive').count()).resolves.toBe(1);
     await expect(map.locator('path.city-map__outline').count()).resolves.toBe(1);
-    await screenshot(page, 'pedidos-mapa');
+    await expect(map.locator('img.leaflet-tile').count()).resolves.toBe(0);
+    await screenshots(page, 'pedidos-mapa');
     await page.getByRole('button', { name: 'Tabela' }).click();
 
     await page.getByRole('link', { name: protocol }).click();
@@ -108,9 +119,14 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     await page.getByText('Escolha o serviço.').waitFor();
     await form.getByLabel('Telefone').fill('(63) 3218-0000');
     await form.getByLabel('Nome').fill('Seu Joaquim');
-    await form.getByLabel('Serviço').selectOption('tapa-buraco');
+    // The search narrows the services and picks the only one left.
+    await form.getByLabel('Buscar serviço').fill('zzz');
+    await form.getByText('Nenhum serviço com esse nome').waitFor();
+    await form.getByLabel('Buscar serviço').fill('buraco');
+    await expect(form.getByLabel('Serviço', { exact: true }).inputValue()).resolves.toBe('tapa-buraco');
     await form.getByLabel('Descrição').fill('Buraco grande na entrada da quadra, carros desviando pela contramão.');
-    await form.getByLabel('Quadra ou setor').selectOption('106-sul');
+    await form.getByLabel('Endereço').fill('qd 106 sul al 3');
+    await form.getByText('Entendido como').getByText('106 Sul').waitFor();
     await form.getByLabel('Ponto de referência').fill('Em frente à escola');
     const map = form.getByRole('region', { name: 'Escolher o local no mapa' });
     await map.scrollIntoViewIfNeeded();
@@ -118,12 +134,12 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     if (!box) throw new Error('map not drawn');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await form.getByText('Ponto marcado.').waitFor();
-    await screenshot(page, 'registrar-ligacao');
+    await screenshots(page, 'registrar-ligacao');
     await form.getByRole('button', { name: 'Registrar e gerar protocolo' }).click();
     const protocol = (await page.getByLabel('Protocolo').innerText()).trim();
     expect(protocol).toMatch(/^\d{4}-\d{6}$/);
     await page.getByText('o contato ficou no pedido para retorno').waitFor();
-    await screenshot(page, 'registrar-ligacao-protocolo');
+    await screenshots(page, 'registrar-ligacao-protocolo');
 
     await page.getByRole('link', { name: 'Ver o pedido' }).click();
     await page.getByRole('heading', { name: `Pedido ${protocol}` }).waitFor();
@@ -131,6 +147,12 @@ describe.skipIf(!hasChromium)('the requests board in Chromium', () => {
     await expect(page.getByRole('form', { name: 'Mudar situação' }).count()).resolves.toBe(0);
     await page.getByText('Seu Joaquim').waitFor();
     await page.getByRole('link', { name: '← Pedidos' }).click();
+    await page.getByRole('link', { name: protocol }).waitFor();
+    // The typed address was registered at its quadra, so the place filter finds it.
+    await page.getByLabel('Região').selectOption('Plano Diretor Norte');
+    await page.getByText('Nenhum pedido com esses filtros.').waitFor();
+    await page.getByLabel('Região').selectOption('Plano Diretor Sul');
+    await page.getByLabel('Quadra ou setor').selectOption('106-sul');
     await page.getByRole('link', { name: protocol }).waitFor();
     expect(faults).toEqual([]);
   });

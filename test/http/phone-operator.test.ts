@@ -52,6 +52,25 @@ describe('the phone team (operator role)', () => {
     expect(request.history).toHaveLength(1);
   });
 
+  it('is offered nobody to assign, and is not among the people a coordinator may assign', async () => {
+    const protocol = (await call('POST', '/api/requests', coordinator, intake)).body.protocol as string;
+    const offered = await call('GET', `/api/requests/${protocol}/assignees`, operator);
+    expect(offered.status).toBe(200);
+    expect(offered.body.people).toEqual([]);
+    const forCoordinator = (await call('GET', `/api/requests/${protocol}/assignees`, coordinator)).body.people as Array<{ id: number }>;
+    expect(forCoordinator.length).toBeGreaterThan(0);
+    expect(forCoordinator.map((p) => p.id)).not.toContain(operatorId);
+  });
+
+  it('looks up the place a caller names, and whether a clicked point is in the city', async () => {
+    const found = await call('GET', `/api/places/lookup?address=${encodeURIComponent('qd 106 sul alameda 3')}`, operator);
+    expect(found.status).toBe(200);
+    expect(found.body.place).toMatchObject({ status: 'inside', best: { id: '106-sul', region: 'Plano Diretor Sul' } });
+    expect(found.body.point_inside_city).toBeNull();
+    const point = await call('GET', '/api/places/lookup?latitude=-10.2101&longitude=-48.3303', operator);
+    expect(point.body).toEqual({ place: null, point_inside_city: true });
+  });
+
   it('is never handed a request by a coordinator', async () => {
     const protocol = (await call('POST', '/api/requests', coordinator, intake)).body.protocol as string;
     const refused = await call('PATCH', `/api/requests/${protocol}`, coordinator, { assignee_id: operatorId });

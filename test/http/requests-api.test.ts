@@ -285,6 +285,17 @@ describe('what the board and its map need', () => {
     expect((await call('GET', `/api/requests/${protocol}/assignees`, users.seihab)).status).toBe(404);
   });
 
+  it('resolves a typed address to a place of the city, says when it is outside or unknown, and checks points', async () => {
+    const lookup = async (query: string) => (await call('GET', `/api/places/lookup?${query}`, users.zeladoria)).body;
+    expect(await lookup(`address=${encodeURIComponent('Quadra 403 Norte, lote 5')}`)).toMatchObject({ place: { status: 'inside', best: { id: '403-norte' } } });
+    expect(await lookup('address=Luzimangues')).toMatchObject({ place: { status: 'outside' } });
+    expect(await lookup('address=xyzzy%20qwerty')).toEqual({ place: { status: 'none', best: null, alternatives: [], ambiguous: false }, point_inside_city: null });
+    expect((await lookup('latitude=-16.68&longitude=-49.25')).point_inside_city).toBe(false);
+    expect((await call('GET', '/api/places/lookup?latitude=-10.2', users.zeladoria)).status).toBe(400);
+    expect((await call('GET', '/api/places/lookup', users.zeladoria)).status).toBe(400);
+    expect((await call('GET', '/api/places/lookup?address=106%20sul', undefined)).status).toBe(401);
+  });
+
   it('tells the console the places, the city outline and where each status may go', async () => {
     const config = (await call('GET', '/api/config', undefined)).body as { places: Array<{ id: string; region: string | null }>; boundary: unknown[]; statuses: Array<{ code: string; next: string[] }> };
     expect(config.places).toContainEqual({ id: '106-sul', name: expect.stringContaining('106 Sul'), region: 'Plano Diretor Sul' });
@@ -298,7 +309,7 @@ describe('what the board and its map need', () => {
 describe('the OpenAPI description', () => {
   it('lists every request route', async () => {
     const spec = (await call('GET', '/api/docs/json', undefined)).body as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/requests', '/api/requests/{protocol}', '/api/requests/{protocol}/notes', '/api/requests/{protocol}/duplicate-of']));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/requests', '/api/requests/{protocol}', '/api/requests/{protocol}/notes', '/api/requests/{protocol}/duplicate-of', '/api/requests/{protocol}/assignees', '/api/places/lookup']));
     expect(Object.keys(spec.paths['/api/requests'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(spec.paths['/api/requests/{protocol}'] ?? {})).toEqual(expect.arrayContaining(['get', 'patch']));
     expect(Object.keys(spec.paths['/api/requests/{protocol}/duplicate-of'] ?? {})).toEqual(expect.arrayContaining(['post', 'delete']));

@@ -13,7 +13,7 @@ describe.each(dialects)('audit log on $name', ({ create }) => {
     await recordAudit(db, repos, { actorUserId: null, action: 'user.created', subject: { type: 'user', id: '9' } }, 2_000);
     const last = await recordAudit(db, repos, { actorUserId: 1, action: 'citizen.anonymised', subject: citizen }, 3_000);
 
-    const ofCitizen = await auditEntries(db, repos, { subject: citizen, limit: 10 });
+    const ofCitizen = await auditEntries(db, repos, { subjectType: citizen.type, subjectId: citizen.id, limit: 10 });
     expect(ofCitizen.map((e) => [e.action, e.at, e.details])).toEqual([
       ['citizen.anonymised', 3_000, {}],
       ['citizen.exported', 1_000, { requests: 2 }],

@@ -37,13 +37,12 @@ export const recordAudit = async (
     ),
   );
 
-/** Newest first; filtered to one subject when given. */
+/** Newest first; filtered to a kind of subject, or one subject, when given. */
 export const auditEntries = async (
   db: Executor,
   repos: Repositories,
-  query: { subject?: AuditSubject | undefined; beforeId?: number | undefined; limit: number },
-): Promise<AuditEntry[]> =>
-  (await repos.audit.list(db, { subjectType: query.subject?.type, subjectId: query.subject?.id, beforeId: query.beforeId, limit: query.limit })).map(toEntry);
+  query: { subjectType?: string | undefined; subjectId?: string | undefined; beforeId?: number | undefined; limit: number },
+): Promise<AuditEntry[]> => (await repos.audit.list(db, query)).map(toEntry);
 
 const toEntry = (row: AuditLogRow): AuditEntry => ({
   id: Number(row.id),

@@ -2,7 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { Open311ApiKeyRow } from '../../storage/schema.js';
+import { recordAudit } from '../audit/index.js';
 import { fail, ok, type Result } from '../requests/index.js';
+import { inTransaction } from '../requests/in-transaction.js';
 
 export const MAX_LABEL = 100;
 /** Longer than any key we issue or anyone would configure: refused before hashing. */
@@ -44,13 +46,22 @@ export const issueApiKey = async (
   if (!label) return fail('missing_label', 'invalid_input', 'Diga para quem é a chave (nome do sistema ou da organização).');
   if (label.length > MAX_LABEL) return fail('label_too_long', 'invalid_input', `O nome da chave pode ter no máximo ${MAX_LABEL} caracteres.`);
   const key = `o311_${randomBytes(24).toString('base64url')}`;
-  const row = await repos.open311Keys.insert(db, { label, keyHash: hashApiKey(key), createdBy: input.createdBy }, now);
-  return ok({ ...toInfo(row), key });
+  return inTransaction(db, async (tx) => {
+    const row = await repos.open311Keys.insert(tx, { label, keyHash: hashApiKey(key), createdBy: input.createdBy }, now);
+    await recordAudit(tx, repos, { actorUserId: input.createdBy, action: 'open311_key.issued', subject: { type: 'open311_key', id: String(row.id) }, details: { label } }, now);
+    return ok({ ...toInfo(row), key });
+  });
 };
 
 export const listApiKeys = async (db: Executor, repos: Repositories): Promise<ApiKeyInfo[]> => (await repos.open311Keys.all(db)).map(toInfo);
 
-export const revokeApiKey = (db: Executor, repos: Repositories, id: number, now: number): Promise<boolean> => repos.open311Keys.revoke(db, id, now);
+/** Revokes a key (false: unknown or revoked already); audited. */
+export const revokeApiKey = (db: Executor, repos: Repositories, id: number, revokedBy: number, now: number): Promise<boolean> =>
+  inTransaction(db, async (tx) => {
+    const revoked = await repos.open311Keys.revoke(tx, id, now);
+    if (revoked) await recordAudit(tx, repos, { actorUserId: revokedBy, action: 'open311_key.revoked', subject: { type: 'open311_key', id: String(id) } }, now);
+    return revoked;
+  });
 
 /**
  * Whether `key` may create requests: one of the configured keys (OPEN311_API_KEYS) or an issued key not revoked.

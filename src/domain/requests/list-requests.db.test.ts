@@ -52,6 +52,16 @@ describe.each(dialects)('listing requests on $name', ({ create }) => {
     expect(await protocolsOf({ protocols: [] })).toEqual([]);
   });
 
+  it('filters by the place ids of a bairro or region, and an empty list matches nothing', async () => {
+    await open({ location: { text: 'Quadra 106 Sul', placeId: '106-sul' } }, MONDAY);
+    await open({ location: { text: 'Quadra 403 Norte', placeId: '403-norte' } }, MONDAY + 1);
+    await open({ location: { text: 'sem quadra' } }, MONDAY + 2);
+    expect(await protocolsOf({ placeIds: ['106-sul'] })).toEqual(['2026-000001']);
+    expect(await protocolsOf({ placeIds: ['106-sul', '403-norte'], statuses: ['aberto'] })).toEqual(['2026-000002', '2026-000001']);
+    expect(await protocolsOf({ placeIds: [] })).toEqual([]);
+    expect(await protocolsOf({})).toHaveLength(3);
+  });
+
   it('searches protocol, description and address as text, LIKE wildcards and SQL included', async () => {
     await seed();
     expect(await protocolsOf({ search: 'JK' })).toEqual(['2026-000003']);

@@ -72,7 +72,7 @@ export const registerOpen311KeyRoutes = (app: FastifyInstance, deps: Open311KeyR
       response: { 204: z.null(), 401: errorSchema, 403: errorSchema, 404: errorSchema },
     },
   }, async (request, reply) => {
-    const revoked = await revokeApiKey(deps.db, deps.repos, request.params.id, deps.clock.now().getTime());
+    const revoked = await revokeApiKey(deps.db, deps.repos, request.params.id, (request.user as PublicUser).id, deps.clock.now().getTime());
     if (!revoked) throw new AppError('open311.key_not_found', 'not_found', 'Chave não encontrada ou já revogada.');
     request.log.info({ key: request.params.id, by: request.user?.id }, 'Open311 API key revoked');
     return reply.status(204).send(null);

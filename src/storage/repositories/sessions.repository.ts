@@ -22,4 +22,15 @@ export class SessionsRepository {
   async purgeExpired(db: Executor, now: number): Promise<void> {
     await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   }
+
+  /** Ends every session of a user (disabled, or given a new password). */
+  async removeForUser(db: Executor, userId: number): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  /** When each user last signed in, among sessions still kept (signing out or expiry forgets older ones). */
+  async lastSignIns(db: Executor): Promise<Map<number, number>> {
+    const rows = await db.selectFrom('sessions').select(['user_id', (eb) => eb.fn.max('created_at').as('at')]).groupBy('user_id').execute();
+    return new Map(rows.map((row) => [Number(row.user_id), Number(row.at)]));
+  }
 }

@@ -45,4 +45,20 @@ export class UsersRepository {
   async enabled(db: Executor): Promise<User[]> {
     return db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('name').orderBy('id').execute();
   }
+
+  /** Every user, disabled ones included, by name. */
+  async all(db: Executor): Promise<User[]> {
+    return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+  }
+
+  async countEnabledAdmins(db: Executor): Promise<number> {
+    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async update(db: Executor, id: number, change: UserChange): Promise<User | undefined> {
+    return db.updateTable('users').set(change).where('id', '=', id).returningAll().executeTakeFirst();
+  }
 }
+
+export type UserChange = Partial<Pick<User, 'name' | 'role' | 'department_id' | 'disabled_at'>>;

@@ -8,7 +8,7 @@ import { ConversationHeader } from './ConversationHeader';
 import { inboxActions, type InboxItem } from './inbox-api';
 import { Timeline } from './Timeline';
 import { useConversation } from './use-conversation';
-import { useInboxAction } from './use-inbox-action';
+import { useAction } from '../../api/use-action';
 import { WindowClosed } from './WindowClosed';
 
 interface ConversationPaneProps {
@@ -30,7 +30,7 @@ export const ConversationPane = ({ item, departmentName, changes, onChanged, onL
     refresh();
     onChanged();
   };
-  const action = useInboxAction(afterAction);
+  const action = useAction(afterAction);
   const [sentCount, setSentCount] = useState(0);
   const sending = async (kind: 'reply' | 'note', send: () => Promise<void>): Promise<boolean> => {
     const done = await action.run(kind, send);

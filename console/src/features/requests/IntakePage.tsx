@@ -9,8 +9,11 @@ import { Field } from '../../ui/Field';
 import { CityMap, isInsideOutline } from '../../ui/map/CityMap';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { AddressHint } from './AddressHint';
 import { IntakeDone } from './IntakeDone';
 import { requestActions, type IntakeInput, type Registered } from './requests-api';
+import { ServicePicker } from './ServicePicker';
+import { resolvedPlaceId, usePlaceLookup } from './use-place-lookup';
 
 interface IntakeForm {
   phone: string;
@@ -34,12 +37,13 @@ const problemOf = (form: IntakeForm): string | undefined => {
   return undefined;
 };
 
-const inputOf = (form: IntakeForm): IntakeInput => ({
+/** `resolvedPlace`: the place the typed address clearly means, used when the operator picked none. */
+const inputOf = (form: IntakeForm, resolvedPlace: string | undefined): IntakeInput => ({
   service_code: form.service,
   location: {
     ...(form.point ?? {}),
     ...(form.address.trim() ? { address: form.address.trim() } : {}),
-    ...(form.place ? { place: form.place } : {}),
+    ...((form.place || resolvedPlace) ? { place: form.place || resolvedPlace } : {}),
   },
   description: form.description.trim(),
   ...(form.reference.trim() ? { reference: form.reference.trim() } : {}),
@@ -53,8 +57,10 @@ export const IntakePage = () => {
   const { departments } = useDepartments();
   const [form, setForm] = useState<IntakeForm>(EMPTY);
   const [problem, setProblem] = useState<string>();
+  const [serviceSearch, setServiceSearch] = useState('');
   const [sending, setSending] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
+  const { lookup, searching } = usePlaceLookup(form.place ? '' : form.address);
   const set = <K extends keyof IntakeForm>(key: K, value: IntakeForm[K]) => setForm((current) => ({ ...current, [key]: value }));
 
   const groups = useMemo(() => {
@@ -63,7 +69,7 @@ export const IntakePage = () => {
     return ids.map((id) => ({ id, label: departments.find((d) => d.id === id)?.short_name ?? id, services: services.filter((s) => s.department_id === id) }));
   }, [config.services, departments, user.department_id]);
 
-  if (registered) return <IntakeDone registered={registered} onAnother={() => { setRegistered(undefined); setForm(EMPTY); }} />;
+  if (registered) return <IntakeDone registered={registered} onAnother={() => { setRegistered(undefined); setForm(EMPTY); setServiceSearch(''); }} />;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -72,7 +78,7 @@ export const IntakePage = () => {
     if (missing) return;
     setSending(true);
     try {
-      setRegistered(await requestActions.register(inputOf(form)));
+      setRegistered(await requestActions.register(inputOf(form, resolvedPlaceId(lookup))));
     } catch (error) {
       setProblem(asApiError(error).message);
     } finally {
@@ -113,22 +119,7 @@ export const IntakePage = () => {
           </div>
         </Card>
         <Card title="O pedido">
-          <Field label="Serviço">
-            {(props) => (
-              <select {...props} className="input" value={form.service} onChange={(e) => set('service', e.target.value)}>
-                <option value="">Escolha o serviço…</option>
-                {groups.map((group) => (
-                  <optgroup key={group.id} label={group.label}>
-                    {group.services.map((s) => (
-                      <option key={s.code} value={s.code}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ServicePicker groups={groups} search={serviceSearch} onSearch={setServiceSearch} value={form.service} onChange={(code) => set('service', code)} />
           <Field label="Descrição" hint="Como o cidadão contou: o que, desde quando, o tamanho.">
             {(props) => <textarea {...props} className="input" rows={4} maxLength={2000} value={form.description} onChange={(e) => set('description', e.target.value)} />}
           </Field>
@@ -147,7 +138,7 @@ export const IntakePage = () => {
                 </select>
               )}
             </Field>
-            <Field label="Endereço">
+            <Field label="Endereço" hint={form.place ? undefined : <AddressHint lookup={lookup} searching={searching} />}>
               {(props) => <input {...props} className="input" value={form.address} maxLength={300} onChange={(e) => set('address', e.target.value)} placeholder="Alameda, lote, rua…" />}
             </Field>
           </div>

@@ -1,3 +1,4 @@
+import { useAction } from '../../api/use-action';
 import { useApiGet } from '../../api/use-api-get';
 import { useConsole } from '../../app/console-context';
 import { Link } from '../../app/router';
@@ -18,13 +19,12 @@ import { statusColor } from './status-style';
 import { StatusBadge } from './StatusBadge';
 import { StatusChangeForm } from './StatusChangeForm';
 import { TextForm } from './TextForm';
-import { useRequestAction } from './use-request-action';
 
 /** One request: what was asked, where, its history, and what the user may do with it. */
 export const RequestDetailPage = ({ protocol }: { protocol: string }) => {
   const { user } = useConsole();
   const loaded = useApiGet<{ request: RequestDetail }>(requestPath(protocol));
-  const action = useRequestAction(loaded.reload);
+  const action = useAction(loaded.reload);
   const request = loaded.data?.request;
   if (loaded.error) return <Notice tone="error">{loaded.error.status === 404 ? `O pedido ${protocol} não existe ou não é da sua secretaria.` : loaded.error.message}</Notice>;
   if (!request) return <Loading label="Carregando o pedido…" />;

@@ -8,7 +8,7 @@ import { StatusBadge } from './StatusBadge';
 export const RequestsTable = ({ requests }: { requests: RequestSummary[] }) => {
   const { config } = useConsole();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap requests-table-wrap">
       <table className="table requests-table">
         <thead>
           <tr>

@@ -1,19 +1,33 @@
 import { useEffect } from 'react';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { Link, navigate } from '../../app/router';
+import type { User } from '../../api/types';
+import { useConsole } from '../../app/console-context';
 import { PageHeader } from '../../ui/PageHeader';
+import { isCoordinator } from '../auth/roles';
+import { AuditPage } from './audit/AuditPage';
 import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
+import { KeysPage } from './keys/KeysPage';
+import { UsersPage } from './users/UsersPage';
+import './settings.css';
 
-/** The parts of Configurações; add one here when it is built. */
+const isAdmin = (user: User): boolean => user.role === 'admin';
+
+/** The parts of Configurações and who sees each (the API enforces the same); add one here when it is built. */
 const TABS = [
-  { path: '/configuracoes/fechamentos', label: 'Fechamentos', render: () => <ClosuresPage /> },
-  { path: '/configuracoes/classificador', label: 'Testar classificador', render: () => <ClassifierPage /> },
+  { path: '/configuracoes/fechamentos', label: 'Fechamentos', render: () => <ClosuresPage />, shownTo: () => true },
+  { path: '/configuracoes/classificador', label: 'Testar classificador', render: () => <ClassifierPage />, shownTo: () => true },
+  { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
+  { path: '/configuracoes/chaves', label: 'Chaves Open311', render: () => <KeysPage />, shownTo: isAdmin },
+  { path: '/configuracoes/auditoria', label: 'Auditoria', render: () => <AuditPage />, shownTo: isAdmin },
 ];
 const FIRST_TAB = TABS[0]?.path ?? '/';
 
 export const SettingsPage = ({ path }: { path: string }) => {
-  const tab = TABS.find((t) => t.path === path);
+  const { user } = useConsole();
+  const tabs = TABS.filter((t) => t.shownTo(user));
+  const tab = tabs.find((t) => t.path === path);
   const isSectionRoot = path === '/configuracoes' || path === '/configuracoes/';
   useEffect(() => {
     if (isSectionRoot) navigate(FIRST_TAB, { replace: true });
@@ -24,7 +38,7 @@ export const SettingsPage = ({ path }: { path: string }) => {
     <>
       <PageHeader title="Configurações" />
       <nav className="tabs" aria-label="Configurações">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <Link key={t.path} to={t.path} className="tabs__tab" aria-current={t === tab ? 'page' : undefined}>
             {t.label}
           </Link>

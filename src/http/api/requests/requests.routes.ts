@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RequestsRoutesDeps } from './deps.js';
 import { registerRequestIntakeRoutes } from './intake.routes.js';
+import { registerPlacesRoutes } from './places.routes.js';
 import { registerRequestReadRoutes } from './read.routes.js';
 import { registerRequestWriteRoutes } from './write.routes.js';
 
@@ -11,4 +12,5 @@ export const registerRequestsRoutes = (app: FastifyInstance, deps: RequestsRoute
   registerRequestReadRoutes(app, deps);
   registerRequestWriteRoutes(app, deps);
   registerRequestIntakeRoutes(app, deps);
+  registerPlacesRoutes(app, deps);
 };

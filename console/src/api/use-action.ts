@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { asApiError } from '../../api/use-api-get';
+import { asApiError } from './use-api-get';
 
-/** Runs one change on a request at a time, keeping the API's Portuguese message when it fails. */
-export const useRequestAction = (onDone: () => void) => {
+/** Runs one action at a time, remembering which is running and the API's Portuguese message when one fails. */
+export const useAction = (onDone: () => void) => {
   const [running, setRunning] = useState<string>();
   const [error, setError] = useState<string>();
+
   const run = async (name: string, action: () => Promise<unknown>): Promise<boolean> => {
     setRunning(name);
     setError(undefined);
@@ -19,5 +20,6 @@ export const useRequestAction = (onDone: () => void) => {
       setRunning(undefined);
     }
   };
-  return { running, error, run };
+
+  return { running, error, run, dismissError: () => setError(undefined) };
 };

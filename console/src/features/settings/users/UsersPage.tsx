@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useDepartments } from '../../../api/departments';
+import type { Role } from '../../../api/types';
+import { asApiError, useApiGet } from '../../../api/use-api-get';
+import { useConsole } from '../../../app/console-context';
+import { dateTime } from '../../../format/dates';
+import { Button } from '../../../ui/Button';
+import { Card } from '../../../ui/Card';
+import { Loading } from '../../../ui/Loading';
+import { Notice } from '../../../ui/Notice';
+import { ROLE_LABELS } from '../../auth/roles';
+import { AddUserForm } from './AddUserForm';
+import { OneTimeSecret } from './OneTimeSecret';
+import { USERS_PATH, usersApi, type StaffUser } from './users-api';
+
+/** Who uses the console; admins add people, change their role and department, disable them and reset passwords. */
+export const UsersPage = () => {
+  const { config, user: me } = useConsole();
+  const { departments, shortName } = useDepartments();
+  const users = useApiGet<{ users: StaffUser[] }>(USERS_PATH);
+  const [secret, setSecret] = useState<{ label: string; value: string }>();
+  const [error, setError] = useState<string>();
+  const manages = me.role === 'admin';
+
+  const act = async (action: () => Promise<unknown>): Promise<void> => {
+    setError(undefined);
+    try {
+      await action();
+      users.reload();
+    } catch (failure) {
+      setError(asApiError(failure).message);
+    }
+  };
+
+  return (
+    <div className="stack">
+      {manages && (
+        <Card title="Novo usuário">
+          <AddUserForm
+            onAdded={(added, password) => {
+              users.reload();
+              if (password) setSecret({ label: `Senha provisória de ${added.name}.`, value: password });
+            }}
+          />
+        </Card>
+      )}
+      {secret && <OneTimeSecret label={secret.label} secret={secret.value} onDone={() => setSecret(undefined)} />}
+      {error && <Notice tone="error">{error}</Notice>}
+      {users.error && <Notice tone="error">{users.error.message}</Notice>}
+      {!users.data ? (
+        !users.error && <Loading label="Carregando os usuários…" />
+      ) : (
+        <div className="table-wrap">
+          <table className="table" aria-label="Usuários">
+            <thead>
+              <tr>
+                <th scope="col">Nome</th>
+                <th scope="col">Perfil</th>
+                <th scope="col">Secretaria</th>
+                <th scope="col">Último acesso</th>
+                {manages && <th scope="col">Ações</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.users.map((u) => (
+                <tr key={u.id} className={u.disabled ? 'table__row--disabled' : undefined}>
+                  <td>
+                    <strong>{u.name}</strong>
+                    <span className="table__sub">{u.email}</span>
+                    {u.disabled && <span className="badge">desativado</span>}
+                  </td>
+                  <td>
+                    {manages && u.id !== me.id ? (
+                      <select className="input input--compact" aria-label={`Perfil de ${u.name}`} value={u.role} onChange={(e) => void act(() => usersApi.change(u.id, { role: e.target.value as Role }))}>
+                        {(Object.keys(ROLE_LABELS) as Role[]).map((role) => (
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      ROLE_LABELS[u.role]
+                    )}
+                  </td>
+                  <td>
+                    {manages ? (
+                      <select className="input input--compact" aria-label={`Secretaria de ${u.name}`} value={u.department_id ?? ''} onChange={(e) => void act(() => usersApi.change(u.id, { department_id: e.target.value || null }))}>
+                        <option value="">Todas</option>
+                        {departments.map((d) => (
+                          <option key={d.id} value={d.id}>
+                            {d.short_name}
+                          </option>
+                        ))}
+                      </select>
+                    ) : u.department_id ? (
+                      shortName(u.department_id)
+                    ) : (
+                      'Todas'
+                    )}
+                  </td>
+                  <td>{u.last_sign_in_at ? dateTime(u.last_sign_in_at, config.city.timezone) : '—'}</td>
+                  {manages && (
+                    <td className="table__actions">
+                      {u.id !== me.id && (
+                        <Button variant="ghost" onClick={() => void act(() => usersApi.change(u.id, { disabled: !u.disabled }))}>
+                          {u.disabled ? 'Reativar' : 'Desativar'}
+                        </Button>
+                      )}
+                      <Button
+                        variant="ghost"
+                        onClick={() => void act(async () => setSecret({ label: `Nova senha provisória de ${u.name}.`, value: (await usersApi.resetPassword(u.id)).password }))}
+                      >
+                        Nova senha
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+};
