@@ -82,7 +82,7 @@ describe('the WhatsApp template registry', () => {
     expect(again.body).toMatchObject({ total: before + 129, created: 0, missing: 1 });
     const gone = (await templatesOf(coordinator)).find((t) => t.name === 'campanha_000');
     expect(gone?.missing_since).not.toBeNull();
-    const entries = await auditEntries(current().app.storage.db, current().app.repos, { subject: { type: 'whatsapp_templates', id: 'all' }, limit: 10 });
+    const entries = await auditEntries(current().app.storage.db, current().app.repos, { subjectType: 'whatsapp_templates', subjectId: 'all', limit: 10 });
     expect(entries[0]).toMatchObject({ action: 'templates.synced', details: { missing: 1 } });
   });
 
@@ -103,7 +103,7 @@ describe('the WhatsApp template registry', () => {
     expect((await call('DELETE', `/api/templates/${template.id}`, coordinator)).status).toBe(204);
     expect(simulator().listTemplates().some((t) => t.name === 'aviso_vacinacao')).toBe(false);
     expect((await call('DELETE', `/api/templates/${template.id}`, coordinator)).status).toBe(404);
-    const audit = await auditEntries(current().app.storage.db, current().app.repos, { subject: { type: 'whatsapp_template', id: String(template.id) }, limit: 5 });
+    const audit = await auditEntries(current().app.storage.db, current().app.repos, { subjectType: 'whatsapp_template', subjectId: String(template.id), limit: 5 });
     expect(audit.map((e) => e.action)).toEqual(['template.removed', 'template.added']);
   });
 
