@@ -82,8 +82,8 @@ describe('the WhatsApp template registry', () => {
     expect(again.body).toMatchObject({ total: before + 129, created: 0, missing: 1 });
     const gone = (await templatesOf(coordinator)).find((t) => t.name === 'campanha_000');
     expect(gone?.missing_since).not.toBeNull();
-    const entries = await auditEntries(current().app.storage.db, current().app.repos, { subjectType: 'whatsapp_templates', subjectId: 'all', limit: 10 });
-    expect(entries[0]).toMatchObject({ action: 'templates.synced', details: { missing: 1 } });
+    const entries = await auditEntries(current().app.storage.db, current().app.repos, { subjectType: 'whatsapp_template', subjectId: 'all', limit: 10 });
+    expect(entries[0]).toMatchObject({ action: 'template.synced', details: { missing: 1 } });
   });
 
   it('lets a coordinator enter a template by hand, which the simulator then approves, and remove it again', async () => {

@@ -42,7 +42,7 @@ export const syncTemplates = async (
     }
     const missing = await repos.templates.markMissing(tx, seen, now);
     const summary = { total: drafts.length, created, updated: drafts.length - created, missing };
-    await recordAudit(tx, repos, { actorUserId: context.actorUserId, action: 'templates.synced', subject: { type: 'whatsapp_templates', id: 'all' }, details: { ...summary } }, now);
+    await recordAudit(tx, repos, { actorUserId: context.actorUserId, action: 'template.synced', subject: { type: 'whatsapp_template', id: 'all' }, details: { ...summary } }, now);
     return summary;
   });
 };
