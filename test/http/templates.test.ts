@@ -117,7 +117,10 @@ describe('the WhatsApp template registry', () => {
     expect(await refused({ header: { format: 'TEXT', text: 'c'.repeat(61) } })).toMatchObject({ error: { message: 'O cabeçalho passa de 60 caracteres.' } });
     const four = ['Sim', 'Não', 'Talvez', 'Depois'].map((text) => ({ type: 'QUICK_REPLY', text }));
     expect(await refused({ buttons: four })).toMatchObject({ error: { message: 'Um modelo tem no máximo 3 botões de resposta rápida.' } });
-    expect((await call('POST', '/api/templates', admin, { ...manual, name: 'aviso_admin' })).status).toBe(201);
+    const byAdmin = await call('POST', '/api/templates', admin, { ...manual, name: 'aviso_admin' });
+    expect(byAdmin.status).toBe(201);
+    expect((await call('POST', '/api/templates/sync', admin)).status).toBe(200);
+    expect((await call('DELETE', `/api/templates/${(byAdmin.body.template as TemplateBody).id}`, admin)).status).toBe(204);
   });
 
   it("refuses a template from Meta to be removed here", async () => {
