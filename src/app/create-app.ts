@@ -26,6 +26,7 @@ import { DirectoryMediaStore } from '../storage/media-store.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createRepositories, type Repositories } from '../storage/repositories/index.js';
 import { registerHttp } from './register-http.js';
+import { syncTemplatesOnStart, templateChannel } from './template-wiring.js';
 import type { AttachedSimulator } from './simulator-mode.js';
 
 export interface AppOptions {
@@ -112,8 +113,10 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   // Loaded only in simulator mode: production never loads the fake Graph API.
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
+  const templates = templateChannel({ businessAccountId: config.whatsapp.businessAccountId, graph, simulator, logger });
   const http = await registerHttp({
     config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine, mediaStore,
+    templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
@@ -127,6 +130,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await pause.resume();
       const address = await http.listen({ port: config.http.port, host: config.http.host });
       baseUrl = address.replace('[::1]', 'localhost');
+      if (simulator) await syncTemplatesOnStart({ db, repos, channel: templates, clock, logger });
       if (config.role !== 'web') {
         jobs.start();
         dispatcher.start();

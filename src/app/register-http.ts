@@ -13,6 +13,8 @@ import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
 import { registerMediaRoutes } from '../http/api/media.routes.js';
 import { registerCannedRepliesRoutes } from '../http/api/canned-replies.routes.js';
+import { registerTemplatesRoutes } from '../http/api/templates.routes.js';
+import type { TemplateChannel } from '../http/api/template-channel.js';
 import type { MediaStore } from '../storage/media-store.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
@@ -55,6 +57,8 @@ export interface HttpWiring {
   engine: EngineContext;
   /** More routes for browsers (the simulator page in simulator mode). */
   browserRoutes?: (scope: FastifyInstance) => Promise<void>;
+  /** Where WhatsApp templates are read from (Meta or the simulator) and mirrored to. */
+  templateChannel: TemplateChannel;
   /** Extra readiness checks, e.g. Redis when configured. */
   readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
@@ -122,6 +126,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerUsersRoutes(scope, { db, repos, clock, departments: config.city.departments, requireCoordinator: requireRole(auth, ['coordinator', 'admin']), requireAdmin: requireRole(auth, ['admin']) });
     registerAuditRoutes(scope, { db, repos, requireAdmin: requireRole(auth, ['admin']) });
+    registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });

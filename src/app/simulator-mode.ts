@@ -13,6 +13,7 @@ export const createSimulator = (config: Config, context: { clock: Clock; logger:
     phoneNumberId: config.whatsapp.phoneNumberId,
     displayPhoneNumber: config.city.whatsapp.displayPhoneNumber,
     accessToken: config.whatsapp.accessToken,
+    ...(config.whatsapp.businessAccountId ? { businessAccountId: config.whatsapp.businessAccountId } : {}),
     webhookUrl: () => `${context.baseUrl()}/webhooks/whatsapp`,
     publicBaseUrl: context.baseUrl,
     clock: context.clock,

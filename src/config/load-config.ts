@@ -10,6 +10,8 @@ export interface WhatsAppConfig {
   graphVersion: string;
   phoneNumberId: string;
   accessToken: string;
+  /** The WhatsApp Business Account (WABA) id that owns the templates; undefined: templates are entered by hand. */
+  businessAccountId: string | undefined;
   appSecret: string | undefined;
   verifyToken: string | undefined;
   maxMps: number;
@@ -50,6 +52,7 @@ export class ConfigError extends Error {
 
 export const SIMULATOR_PHONE_NUMBER_ID = '100000000000001';
 export const SIMULATOR_ACCESS_TOKEN = 'simulator-access-token';
+export const SIMULATOR_BUSINESS_ACCOUNT_ID = '102290129340398';
 
 /** Reads `.env` (if present) into the environment without overriding what is already set. */
 export const loadDotEnv = (path = '.env'): void => {
@@ -63,6 +66,7 @@ const whatsappConfig = (env: Env): WhatsAppConfig => {
     graphVersion: env.WHATSAPP_GRAPH_VERSION,
     phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID ?? SIMULATOR_PHONE_NUMBER_ID,
     accessToken: env.WHATSAPP_ACCESS_TOKEN ?? SIMULATOR_ACCESS_TOKEN,
+    businessAccountId: env.WHATSAPP_BUSINESS_ACCOUNT_ID ?? (simulator ? SIMULATOR_BUSINESS_ACCOUNT_ID : undefined),
     // The simulator signs its webhooks too, so the real verification path always runs.
     appSecret: env.WHATSAPP_APP_SECRET ?? (simulator ? randomBytes(16).toString('hex') : undefined),
     verifyToken: env.WHATSAPP_VERIFY_TOKEN ?? (simulator ? 'simulador' : undefined),

@@ -9,6 +9,7 @@ import * as outboxFallback from './migrations/2026-11-28-006-outbox-fallback.js'
 import * as inbox from './migrations/2026-11-28-007-inbox.js';
 import * as cannedReplies from './migrations/2026-11-28-008-canned-replies.js';
 import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
+import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templates.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -21,6 +22,7 @@ const migrations = {
   '2026-11-28-007-inbox': inbox,
   '2026-11-28-008-canned-replies': cannedReplies,
   '2026-11-28-009-audit-log': auditLog,
+  '2026-11-28-014-whatsapp-templates': whatsappTemplates,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

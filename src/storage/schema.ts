@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { WhatsAppTemplateTable } from './schema-templates.js';
+
+export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
 type Millis = number;
@@ -355,6 +358,7 @@ export interface Database {
   request_followers: RequestFollowerTable;
   canned_replies: CannedReplyTable;
   audit_log: AuditLogTable;
+  whatsapp_templates: WhatsAppTemplateTable;
   open311_api_keys: Open311ApiKeyTable;
 }
 

@@ -40,6 +40,18 @@ const readUpload = (request: FastifyRequest): UploadFile | string => {
   return { bytes: Buffer.from(file, 'base64'), mimeType: type, ...(filename ? { filename } : {}) };
 };
 
+/** The business account's templates, a page at a time, with `paging.next` as the full URL of the next page. */
+const templatePage = (request: FastifyRequest<{ Params: { accountId: string }; Querystring: { limit?: string; after?: string } }>, simulator: Simulator): GraphResult => {
+  if (request.params.accountId !== simulator.businessAccountId) {
+    return graphError(100, `Unsupported get request. Object with ID '${request.params.accountId}' does not exist`);
+  }
+  const limit = Math.min(Math.max(Number(request.query.limit) || 25, 1), 100);
+  const page = simulator.templatePage(request.query.after, limit);
+  const next = new URL(request.url, `${request.protocol}://${request.host}`);
+  if (page.after) next.searchParams.set('after', page.after);
+  return { status: 200, body: { data: page.data, paging: { cursors: { after: page.after ?? '' }, ...(page.after ? { next: next.toString() } : {}) } } };
+};
+
 /** The fake Graph API, registered under GRAPH_PREFIX (WHATSAPP.md §3, §7). Every call needs the bearer token. */
 export const registerGraphRoutes = (scope: FastifyInstance, simulator: Simulator): void => {
   if (!scope.hasContentTypeParser('multipart/form-data')) {
@@ -63,6 +75,11 @@ export const registerGraphRoutes = (scope: FastifyInstance, simulator: Simulator
     '/:version/:phoneNumberId/media',
     { bodyLimit: UPLOAD_BODY_LIMIT },
     async (request, reply) => answer(reply, simulator.graph.upload(request.params.phoneNumberId, readUpload(request))),
+  );
+
+  scope.get<{ Params: { version: string; accountId: string }; Querystring: { limit?: string; after?: string } }>(
+    '/:version/:accountId/message_templates',
+    async (request, reply) => answer(reply, templatePage(request, simulator)),
   );
 
   scope.get<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>

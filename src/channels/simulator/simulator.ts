@@ -38,10 +38,15 @@ export class Simulator {
   private readonly citizens: CitizenActions;
   private readonly streams = new Set<() => void>();
 
+  /** The WhatsApp Business Account id: `entry[].id` of the webhooks, the owner of the templates. */
+  get businessAccountId(): string {
+    return this.options.businessAccountId ?? '102290129340398';
+  }
+
   constructor(readonly options: SimulatorOptions) {
     this.events.setMaxListeners(0);
     const business: BusinessIdentity = {
-      businessAccountId: options.businessAccountId ?? '102290129340398',
+      businessAccountId: this.businessAccountId,
       phoneNumberId: options.phoneNumberId,
       displayPhoneNumber: options.displayPhoneNumber,
     };
@@ -197,6 +202,15 @@ export class Simulator {
 
   listTemplates(): SimulatorTemplate[] {
     return this.templates.list();
+  }
+
+  removeTemplate(name: string, language: string): boolean {
+    return this.templates.remove(name, language);
+  }
+
+  /** A page of the business account's templates (Meta's `message_templates` edge). */
+  templatePage(after: string | undefined, limit: number): ReturnType<TemplateRegistry['page']> {
+    return this.templates.page(after, limit);
   }
 
   mediaById(mediaId: string): StoredMedia | undefined {

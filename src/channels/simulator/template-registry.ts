@@ -15,13 +15,27 @@ export const bodyParametersOf = (request: TemplateRequest): Array<Record<string,
 /** The approved message templates of the business account, per name and language (WHATSAPP.md §3.8). */
 export class TemplateRegistry {
   private readonly templates = new Map<string, SimulatorTemplate>();
+  private nextId = 1_000_000_000_000_000;
 
   constructor(templates: SimulatorTemplate[] = []) {
     for (const template of templates) this.upsert(template);
   }
 
   upsert(template: SimulatorTemplate): void {
-    this.templates.set(key(template.name, template.language), { status: 'APPROVED', category: 'UTILITY', ...template });
+    const id = template.id ?? this.find(template.name, template.language)?.id ?? String(this.nextId++);
+    this.templates.set(key(template.name, template.language), { status: 'APPROVED', category: 'UTILITY', ...template, id });
+  }
+
+  remove(name: string, language: string): boolean {
+    return this.templates.delete(key(name, language));
+  }
+
+  /** One page of the list as `GET /{WABA_ID}/message_templates` gives it; the cursor is the offset of the page. */
+  page(after: string | undefined, limit: number): { data: Array<Record<string, unknown>>; after: string | undefined } {
+    const start = after ? Number(Buffer.from(after, 'base64url').toString('utf8')) || 0 : 0;
+    const all = this.list();
+    const end = start + limit;
+    return { data: all.slice(start, end).map(asMetaTemplate), after: end < all.length ? Buffer.from(String(end)).toString('base64url') : undefined };
   }
 
   find(name: string, language: string): SimulatorTemplate | undefined {
@@ -48,3 +62,15 @@ export class TemplateRegistry {
     return { ok: true, template };
   }
 }
+
+const asMetaTemplate = (template: SimulatorTemplate): Record<string, unknown> => ({
+  id: template.id,
+  name: template.name,
+  language: template.language,
+  status: template.status,
+  category: template.category,
+  components: template.components ?? [
+    { type: 'BODY', text: template.body ?? '' },
+    ...(template.quickReplies?.length ? [{ type: 'BUTTONS', buttons: template.quickReplies.map((text) => ({ type: 'QUICK_REPLY', text })) }] : []),
+  ],
+});

@@ -18,6 +18,10 @@ export interface SimulatorTemplate {
   body?: string;
   /** Titles of the quick-reply buttons (index 0..2); only used by the chat page and `sendReply`. */
   quickReplies?: string[];
+  /** Meta's id of the template; given by the registry when absent. */
+  id?: string;
+  /** The components as Meta's template endpoint lists them; default: built from `body` and `quickReplies`. */
+  components?: Array<Record<string, unknown>>;
 }
 
 export interface WebhookDeliveryOptions {

@@ -1,5 +1,6 @@
 import { GraphError, GraphUnreachableError } from './graph-errors.js';
 import { HttpTransport, TransportError, type TransportRequest, type TransportResponse } from './http-transport.js';
+import { templatePageSchema } from './message-templates.js';
 import type { OutboundMessage } from './outbound-message.js';
 
 export interface GraphClientOptions {
@@ -98,6 +99,23 @@ export class GraphClient {
       sha256: body.sha256,
       fileSize: body.file_size === undefined ? undefined : Number(body.file_size),
     };
+  }
+
+  /**
+   * Every message template of the business account, following `paging.next` until the last page. Throws GraphError /
+   * GraphUnreachableError like every call; nothing is returned unless every page was read.
+   */
+  async messageTemplates(businessAccountId: string): Promise<unknown[]> {
+    const fields = 'id,name,language,status,category,components';
+    let url: string | undefined = this.url(`${encodeURIComponent(businessAccountId)}/message_templates?fields=${fields}&limit=100`);
+    const templates: unknown[] = [];
+    while (url) {
+      const page = templatePageSchema.safeParse(this.json(await this.request(url)));
+      if (!page.success) throw new GraphError(131000, 200, 'template list without data');
+      templates.push(...page.data.data);
+      url = page.data.paging?.next;
+    }
+    return templates;
   }
 
   /** Downloads media bytes (the URL needs the same bearer token), refusing more than `maxBytes`. */

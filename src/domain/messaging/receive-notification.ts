@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { isDeliveryStatus } from '../../storage/repositories/outbox.repository.js';
+import { applyTemplateEvents, type TemplateChange } from '../templates/status-events.js';
 import { outboxIdFromCallback } from './callback-data.js';
 import { JOB, type ProcessInboundPayload } from './job-kinds.js';
 import type { InboundMessage, ParsedNotification } from './notification.js';
@@ -10,6 +11,8 @@ export interface IntakeResult {
   duplicates: number;
   statuses: number;
   kept: number;
+  /** Templates whose status or category Meta changed. */
+  templateChanges: TemplateChange[];
 }
 
 /** What is kept of an inbound message: the content the engine reads, and Meta's original for the record. */
@@ -46,6 +49,7 @@ export const receiveNotifications = async (db: Db, repos: Repositories, notifica
         duplicates: parsed.messages.length - accepted,
         statuses: await storeStatuses(tx, repos, parsed, now),
         kept: parsed.kept.length,
+        templateChanges: await applyTemplateEvents(tx, repos, parsed.kept, now),
       });
       for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
     }

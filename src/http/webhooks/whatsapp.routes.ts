@@ -46,6 +46,9 @@ export const registerWhatsAppWebhookRoutes = (app: FastifyInstance, deps: Webhoo
     for (const message of parsed.messages) deps.metrics.inboundMessages.inc({ type: message.type });
     if (result.duplicates > 0) deps.metrics.inboundDuplicates.inc(result.duplicates);
     for (const status of parsed.statuses) deps.metrics.statuses.inc({ status: status.status });
+    for (const change of result.templateChanges.filter((c) => c.blocked)) {
+      request.log.warn({ template: change.name, language: change.language, status: change.status, reason: change.reason }, 'WhatsApp template can no longer be sent');
+    }
     if (result.accepted > 0) deps.onAccepted();
     return reply.status(200).type('text/plain').send('EVENT_RECEIVED');
   });

@@ -20,6 +20,7 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
 import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
+import { WhatsAppTemplatesRepository } from './whatsapp-templates.repository.js';
 
 export const createRepositories = (dialect: Dialect) => ({
   audit: new AuditLogRepository(),
@@ -43,6 +44,7 @@ export const createRepositories = (dialect: Dialect) => ({
   settings: new SettingsRepository(),
   users: new UsersRepository(),
   webhookEvents: new WebhookEventsRepository(),
+  templates: new WhatsAppTemplatesRepository(),
 });
 
 export type Repositories = ReturnType<typeof createRepositories>;

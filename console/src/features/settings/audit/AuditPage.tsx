@@ -27,6 +27,9 @@ const ACTIONS: Record<string, string> = {
   'user.password_reset': 'Gerou nova senha para um usuário',
   'open311_key.issued': 'Emitiu uma chave Open311',
   'open311_key.revoked': 'Revogou uma chave Open311',
+  'template.added': 'Cadastrou um modelo do WhatsApp',
+  'template.removed': 'Removeu um modelo do WhatsApp',
+  'template.synced': 'Sincronizou os modelos do WhatsApp com a Meta',
 };
 
 const KINDS = [
@@ -34,6 +37,7 @@ const KINDS = [
   { value: 'citizen', label: 'Cidadãos (LGPD)' },
   { value: 'user', label: 'Usuários' },
   { value: 'open311_key', label: 'Chaves Open311' },
+  { value: 'whatsapp_template', label: 'Modelos do WhatsApp' },
 ];
 
 /** The audit log, newest first: who did what to whom. Admins only. */
