@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useDepartments } from '../../api/departments';
 import { useConsole } from '../../app/console-context';
 import { Button } from '../../ui/Button';
+import { DepartmentOptions } from '../../ui/DepartmentOptions';
 import { Field } from '../../ui/Field';
 import { hasFilters, NO_FILTERS, type BoardFilters } from './board-filters';
 import { PRIORITY_LABELS, type Priority } from './requests-api';
@@ -58,12 +59,7 @@ export const BoardFiltersForm = ({ filters, onChange }: BoardFiltersFormProps) =
       </Select>
       {user.department_id === null && (
         <Select label="Secretaria" value={filters.department} onChange={(value) => set('department', value)}>
-          <option value="">Todas</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.short_name}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} />
         </Select>
       )}
       <Select label="Região" value={filters.region} onChange={(value) => onChange({ ...filters, region: value, place: '' })}>

@@ -3,6 +3,7 @@ import { useDepartments } from '../../../api/departments';
 import type { Role } from '../../../api/types';
 import { asApiError } from '../../../api/use-api-get';
 import { Button } from '../../../ui/Button';
+import { DepartmentOptions } from '../../../ui/DepartmentOptions';
 import { Field } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
 import { ROLE_LABELS } from '../../auth/roles';
@@ -51,12 +52,7 @@ export const AddUserForm = ({ onAdded }: { onAdded: (user: StaffUser, password: 
         <Field label="Secretaria" hint="Sem secretaria: vê todas.">
           {(props) => (
             <select {...props} className="input" value={form.department} onChange={(e) => setForm({ ...form, department: e.target.value })}>
-              <option value="">Todas</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.short_name}
-                </option>
-              ))}
+              <DepartmentOptions departments={departments} />
             </select>
           )}
         </Field>

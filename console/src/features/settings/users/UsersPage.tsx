@@ -1,3 +1,4 @@
+import { DepartmentOptions } from '../../../ui/DepartmentOptions';
 import { useState } from 'react';
 import { useDepartments } from '../../../api/departments';
 import type { Role } from '../../../api/types';
@@ -85,12 +86,7 @@ export const UsersPage = () => {
                   <td>
                     {manages ? (
                       <select className="input input--compact" aria-label={`Secretaria de ${u.name}`} value={u.department_id ?? ''} onChange={(e) => void act(() => usersApi.change(u.id, { department_id: e.target.value || null }))}>
-                        <option value="">Todas</option>
-                        {departments.map((d) => (
-                          <option key={d.id} value={d.id}>
-                            {d.short_name}
-                          </option>
-                        ))}
+                        <DepartmentOptions departments={departments} />
                       </select>
                     ) : u.department_id ? (
                       shortName(u.department_id)
