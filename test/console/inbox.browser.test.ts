@@ -110,7 +110,10 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await expect(reply.inputValue()).resolves.toBe('Qual o endereço?\n');
 
     await conversation.getByRole('button', { name: 'Respostas prontas' }).click();
-    await expect(conversation.getByRole('region', { name: 'Respostas prontas' }).getByRole('button').count()).resolves.toBeGreaterThan(0);
+    // The ready answers load when the picker opens: wait for the first before counting.
+    const readyAnswers = conversation.getByRole('region', { name: 'Respostas prontas' }).getByRole('button');
+    await readyAnswers.first().waitFor();
+    await expect(readyAnswers.count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'atendimento-respostas-prontas');
     await conversation.getByRole('button', { name: 'Respostas prontas' }).click();
     await screenshot(page, 'atendimento');
