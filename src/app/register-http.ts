@@ -5,6 +5,7 @@ import { receiveNotifications, type IntakeResult } from '../domain/messaging/rec
 import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerAuditRoutes } from '../http/api/audit.routes.js';
+import { registerCalendarRoutes } from '../http/api/calendar.routes.js';
 import { registerCitizensRoutes } from '../http/api/citizens.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerUsersRoutes } from '../http/api/users.routes.js';
@@ -125,6 +126,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerMediaRoutes(scope, { db, repos, store: wiring.mediaStore, requireUser: requireUser(auth) });
     registerOpen311KeyRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']) });
     registerUsersRoutes(scope, { db, repos, clock, departments: config.city.departments, requireCoordinator: requireRole(auth, ['coordinator', 'admin']), requireAdmin: requireRole(auth, ['admin']) });
+    registerCalendarRoutes(scope, { db, repos, clock, calendar: config.city.calendar, t: wiring.engine.t, requireUser: requireUser(auth) });
     registerAuditRoutes(scope, { db, repos, requireAdmin: requireRole(auth, ['admin']) });
     registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });

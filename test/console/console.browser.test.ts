@@ -102,8 +102,13 @@ describe.skipIf(!hasChromium)('the attendants console in Chromium', () => {
   it('lets a coordinator add a closure and remove it', async () => {
     const { page, faults } = await newPage();
     await signIn(page, USERS.coordinator.email, '/configuracoes');
+    // Configurações opens on the hours and holidays, as the bot applies them.
+    await page.getByRole('heading', { name: 'Feriados e pontos facultativos' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/configuracoes/horarios');
+    await page.getByText(/Próximo atendimento|Aberto agora/).waitFor();
+    await screenshot(page, 'horarios');
+    await page.getByRole('link', { name: 'Fechamentos' }).click();
     await page.getByRole('heading', { name: 'Novo fechamento' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/configuracoes/fechamentos');
 
     await page.getByLabel('Primeiro dia').fill('2026-12-24');
     await page.getByLabel('Último dia').fill('2026-12-26');
@@ -138,6 +143,7 @@ describe.skipIf(!hasChromium)('the attendants console in Chromium', () => {
     await expect(stat(page, 'Atrasados agora').textContent()).resolves.toBe('1');
 
     await page.getByRole('link', { name: 'Configurações' }).click();
+    await page.getByRole('link', { name: 'Fechamentos' }).click();
     await page.getByText('Ponto facultativo (decreto)').waitFor();
     await expect(page.getByText('Só a coordenação e a administração incluem ou removem fechamentos.').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /Remover/ }).count()).resolves.toBe(0);

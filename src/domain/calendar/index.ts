@@ -7,3 +7,4 @@ export { attendanceWindows, isBusinessDay, type Window } from './day-schedule.js
 export { isAttendanceOpen, nextAttendanceOpening, type AttendanceOptions } from './attendance.js';
 export { addBusinessDays } from './business-days.js';
 export { describeOpening, OPENING_TEXTS_PT_BR } from './describe-opening.js';
+export { holidaysAhead } from './year-ahead.js';

@@ -8,6 +8,7 @@ import { isCoordinator } from '../auth/roles';
 import { AuditPage } from './audit/AuditPage';
 import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
+import { HoursPage } from './hours/HoursPage';
 import { KeysPage } from './keys/KeysPage';
 import { UsersPage } from './users/UsersPage';
 import './settings.css';
@@ -16,6 +17,7 @@ const isAdmin = (user: User): boolean => user.role === 'admin';
 
 /** The parts of Configurações and who sees each (the API enforces the same); add one here when it is built. */
 const TABS = [
+  { path: '/configuracoes/horarios', label: 'Horários e feriados', render: () => <HoursPage />, shownTo: () => true },
   { path: '/configuracoes/fechamentos', label: 'Fechamentos', render: () => <ClosuresPage />, shownTo: () => true },
   { path: '/configuracoes/classificador', label: 'Testar classificador', render: () => <ClassifierPage />, shownTo: () => true },
   { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
