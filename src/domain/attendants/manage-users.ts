@@ -44,6 +44,12 @@ export const listStaff = async (db: Executor, repos: Repositories): Promise<Staf
   return (await repos.users.all(db)).map((user) => member(user, lastSignIns));
 };
 
+/** One user as the users screen shows them; undefined when there is no such user. */
+export const findStaff = async (db: Executor, repos: Repositories, id: number): Promise<StaffMember | undefined> => {
+  const user = await repos.users.byId(db, id);
+  return user && member(user, await repos.sessions.lastSignIns(db, id));
+};
+
 /** Creates a user (admins); without a password one is made up and returned once, to hand over. Audited. */
 export const addStaff = async (
   db: Executor,

@@ -47,6 +47,18 @@ describe.each(dialects)('citizen records on $name', ({ create }) => {
     expect(record?.requests.map((r) => r.protocol)).toEqual([lamp]);
   });
 
+  it('names who attended each conversation, and opens the record to the department of that conversation', async () => {
+    await seed();
+    const { db } = current.storage;
+    const repos = current.repos;
+    const sara = await repos.users.create(db, { email: 'sara@palmas.to.gov.br', name: 'Sara', passwordHash: 'x', role: 'attendant', departmentId: 'seihab' }, MONDAY);
+    const handoff = await repos.handoffs.insertIfNoneOpen(db, { citizenKey: BIA, departmentId: 'seihab', message: 'atendente', attendanceOpen: true, urgent: false }, MONDAY);
+    if (!handoff) throw new Error('handoff not created');
+    await repos.handoffs.setStatus(db, Number(handoff.id), 'waiting', 'taken', MONDAY + 1_000, Number(sara.id));
+    const record = await citizenRecord(db, repos, SEIHAB, BIA);
+    expect(record?.conversations.map((c) => [c.department_id, c.takenByName])).toEqual([['seihab', 'Sara']]);
+  });
+
   it('exports every request with its events, then anonymises once, keeping requests without the citizen', async () => {
     const { lamp, noise } = await seed();
     const { db } = current.storage;

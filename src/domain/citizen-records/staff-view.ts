@@ -43,10 +43,8 @@ export const findCitizens = async (db: Executor, repos: Repositories, viewer: St
 
 /** Whether the viewer may open this citizen's record (the same rule as the search). */
 const mayOpen = async (db: Executor, repos: Repositories, viewer: StaffViewer, key: string): Promise<boolean> => {
-  const departmentId = departmentScope(viewer);
-  if (departmentId === undefined) return (await repos.citizens.byKey(db, key)) !== undefined;
-  const hits = await repos.citizenRecords.search(db, { waIds: [(await repos.citizens.byKey(db, key))?.wa_id ?? ''], departmentId, limit: 1 });
-  return hits.some((hit) => hit.key === key);
+  const hits = await repos.citizenRecords.search(db, { key, departmentId: departmentScope(viewer), limit: 1 });
+  return hits.length > 0;
 };
 
 /** A citizen as staff see them, or undefined when absent or outside the viewer's department. */
@@ -58,7 +56,7 @@ export const citizenRecord = async (db: Executor, repos: Repositories, viewer: S
   const scope = departmentScope(viewer);
   const handoffs = (await repos.citizenRecords.handoffsOf(db, key)).filter((h) => scope === undefined || h.department_id === scope);
   const attendants = await repos.users.byIds(db, [...new Set(handoffs.flatMap((h) => (h.taken_by === null ? [] : [Number(h.taken_by)])))]);
-  const nameOf = (id: number | null) => attendants.find((user) => user.id === Number(id))?.name ?? null;
+  const nameOf = (id: number) => attendants.find((user) => user.id === id)?.name ?? null;
   return {
     profile,
     requests: requests.filter((request) => !request.anonymous && canSeeRequest(viewer, request)),

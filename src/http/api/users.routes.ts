@@ -1,7 +1,7 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addStaff, changeStaff, listStaff, resetStaffPassword, type StaffMember } from '../../domain/attendants/manage-users.js';
+import { addStaff, changeStaff, findStaff, listStaff, resetStaffPassword, type StaffMember } from '../../domain/attendants/manage-users.js';
 import { ROLES } from '../../domain/attendants/users.js';
 import type { Department } from '../../domain/catalog/index.js';
 import { toAppError } from '../../domain/requests/index.js';
@@ -53,7 +53,6 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const registerUsersRoutes = (app: FastifyInstance, deps: UsersRoutesDeps): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.clock.now().getTime();
-  const findMember = async (id: number) => (await listStaff(deps.db, deps.repos)).find((user) => user.id === id);
 
   api.get('/api/users', {
     onRequest: deps.requireCoordinator,
@@ -80,7 +79,7 @@ export const registerUsersRoutes = (app: FastifyInstance, deps: UsersRoutesDeps)
     const added = await addStaff(deps.db, deps.repos, viewerOf(request), { email, name, role, departmentId, password }, deps.departments, now());
     if (!added.ok) throw toAppError(added.error);
     request.log.info({ user: added.value.user.id, by: viewerOf(request).id, role }, 'user added');
-    const created = await findMember(added.value.user.id);
+    const created = await findStaff(deps.db, deps.repos, added.value.user.id);
     return reply.status(201).send({ user: present(created as StaffMember), password: added.value.password });
   });
 
@@ -99,7 +98,7 @@ export const registerUsersRoutes = (app: FastifyInstance, deps: UsersRoutesDeps)
     const changed = await changeStaff(deps.db, deps.repos, viewerOf(request), request.params.id, { name, role, departmentId, disabled }, deps.departments, now());
     if (!changed.ok) throw toAppError(changed.error);
     request.log.info({ user: request.params.id, by: viewerOf(request).id }, 'user changed');
-    return { user: present((await findMember(request.params.id)) as StaffMember) };
+    return { user: present((await findStaff(deps.db, deps.repos, request.params.id)) as StaffMember) };
   });
 
   api.post('/api/users/:id/password', {

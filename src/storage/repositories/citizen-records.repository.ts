@@ -7,6 +7,8 @@ export interface CitizenSearch {
   name?: string | undefined;
   /** WhatsApp ids the typed number may be (see whatsAppIdsOf). */
   waIds?: readonly string[] | undefined;
+  /** This citizen only (is their record open to a department?). */
+  key?: string | undefined;
   /** Whose request this protocol is. */
   protocol?: string | undefined;
   /** Only citizens with a conversation or a non-anonymous request in this department. */
@@ -29,6 +31,7 @@ export class CitizenRecordsRepository {
       .leftJoin('citizen_profiles', 'citizen_profiles.citizen_key', 'citizens.key')
       .selectAll('citizens')
       .select('citizen_profiles.name as registered_name');
+    if (query.key !== undefined) select = select.where('citizens.key', '=', query.key);
     if (query.waIds) select = select.where('citizens.wa_id', 'in', query.waIds.length ? [...query.waIds] : ['']);
     if (query.name) {
       const pattern = `%${query.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -29,8 +29,10 @@ export class SessionsRepository {
   }
 
   /** When each user last signed in, among sessions still kept (signing out or expiry forgets older ones). */
-  async lastSignIns(db: Executor): Promise<Map<number, number>> {
-    const rows = await db.selectFrom('sessions').select(['user_id', (eb) => eb.fn.max('created_at').as('at')]).groupBy('user_id').execute();
+  async lastSignIns(db: Executor, userId?: number): Promise<Map<number, number>> {
+    let select = db.selectFrom('sessions').select(['user_id', (eb) => eb.fn.max('created_at').as('at')]);
+    if (userId !== undefined) select = select.where('user_id', '=', userId);
+    const rows = await select.groupBy('user_id').execute();
     return new Map(rows.map((row) => [Number(row.user_id), Number(row.at)]));
   }
 }
