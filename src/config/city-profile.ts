@@ -32,6 +32,17 @@ const messageTemplateSchema = z.object({
 });
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>;
 
+/**
+ * A subject citizens opt in to for broadcasts ("avisos de saúde"). The title fits a WhatsApp list row (24
+ * characters), the description its second line (72).
+ */
+const broadcastTopicSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1).max(24),
+  description: z.string().min(1).max(72),
+});
+export type BroadcastTopic = z.infer<typeof broadcastTopicSchema>;
+
 /** The city as data: a second city runs by pointing CITY_CONFIG at its own folder. */
 export const cityProfileSchema = z.object({
   id: z.string().min(1),
@@ -53,6 +64,12 @@ export const cityProfileSchema = z.object({
   privacyPolicyUrl: z.string().url(),
   /** Ready answers every attendant has; coordinators add their own in the console. */
   cannedReplies: z.array(z.object({ title: z.string().min(1).max(60), body: z.string().min(1).max(1024) })).default([]),
+  /** What broadcasts are about; a citizen receives a broadcast only on a topic they opted in to (at most 10: one list). */
+  broadcastTopics: z
+    .array(broadcastTopicSchema)
+    .max(10)
+    .default([])
+    .refine((topics) => new Set(topics.map((t) => t.id)).size === topics.length, 'topic ids must be unique'),
 });
 
 export const cityTextsSchema = z.record(z.string(), z.string());

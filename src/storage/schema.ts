@@ -335,6 +335,30 @@ export interface AuditLogTable {
 }
 export type AuditLogRow = Selectable<AuditLogTable>;
 
+/** A broadcast topic a citizen receives; the row exists only while they are opted in. */
+export interface CitizenTopicTable {
+  citizen_key: string;
+  topic_id: string;
+  opted_in_at: Millis;
+}
+
+/** 'privacy': the LGPD notice; 'broadcasts': the list as a whole; 'topic': one broadcast topic. */
+export type ConsentSubject = 'privacy' | 'broadcasts' | 'topic';
+
+/** A consent given or withdrawn, with the words the citizen saw; rows are only ever added. */
+export interface ConsentEventTable {
+  id: Generated<number>;
+  citizen_key: string;
+  subject: ConsentSubject;
+  topic_id: string | null;
+  /** 1 given, 0 withdrawn. */
+  granted: number;
+  wording: string;
+  /** 'whatsapp' (the citizen in conversation) or 'console' (staff recording a citizen's request). */
+  channel: string;
+  at: Millis;
+}
+
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -360,6 +384,8 @@ export interface Database {
   audit_log: AuditLogTable;
   whatsapp_templates: WhatsAppTemplateTable;
   open311_api_keys: Open311ApiKeyTable;
+  citizen_topics: CitizenTopicTable;
+  consent_events: ConsentEventTable;
 }
 
 export type Job = Selectable<JobTable>;
