@@ -10,7 +10,8 @@ import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { requestNotifier } from '../domain/messaging/request-notifier.js';
 import { inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
-import { createClassifier, loadTrainingData } from '../nlu/index.js';
+import { createClassifier, loadTrainingData, swappableClassifier } from '../nlu/index.js';
+import { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { JobRunner } from '../jobs/job-runner.js';
@@ -27,6 +28,7 @@ import { migrateToLatest } from '../storage/migrate.js';
 import { createRepositories, type Repositories } from '../storage/repositories/index.js';
 import { registerHttp } from './register-http.js';
 import { syncTemplatesOnStart, templateChannel } from './template-wiring.js';
+import { followCatalogEdits } from './follow-catalog-edits.js';
 import type { AttachedSimulator } from './simulator-mode.js';
 
 export interface AppOptions {
@@ -81,8 +83,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     concurrency: config.outbox.concurrency,
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
   });
-  const classifier = await createClassifier(await loadTrainingData(join(config.city.directory, 'nlu')));
+  const training = await loadTrainingData(join(config.city.directory, 'nlu'));
+  const classifier = swappableClassifier(await createClassifier(training));
   logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
+  const liveCatalog = new LiveCatalog({ db, repos, city: config.city, training, classifier, train: (data) => createClassifier(data), logger });
+  await liveCatalog.reload();
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
@@ -115,12 +120,13 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const templates = templateChannel({ businessAccountId: config.whatsapp.businessAccountId, graph, simulator, logger });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine, mediaStore,
+    config, db, repos, clock, metrics, logger, readinessChecks, classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
 
+  let stopFollowingCatalog = (): void => {};
   const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
 
   return {
@@ -128,6 +134,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     async start() {
       await maintenance.recoverOnStart();
       await pause.resume();
+      stopFollowingCatalog = followCatalogEdits(liveCatalog, liveEvents, logger);
       const address = await http.listen({ port: config.http.port, host: config.http.host });
       baseUrl = address.replace('[::1]', 'localhost');
       if (simulator) await syncTemplatesOnStart({ db, repos, channel: templates, clock, logger });
@@ -141,6 +148,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     },
     async stop() {
       maintenance.stop();
+      stopFollowingCatalog();
       // The simulator first, so it stops calling our webhook before the server closes.
       await simulator?.close();
       await http.close();

@@ -6,6 +6,7 @@ import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerAuditRoutes } from '../http/api/audit.routes.js';
 import { registerCalendarRoutes } from '../http/api/calendar.routes.js';
+import { registerCatalogRoutes } from '../http/api/catalog.routes.js';
 import { registerCitizensRoutes } from '../http/api/citizens.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerUsersRoutes } from '../http/api/users.routes.js';
@@ -27,6 +28,7 @@ import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerRequestsRoutes } from '../http/api/requests/requests.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
+import type { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { ATTENDING_ROLES } from '../domain/attendants/staff.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
@@ -48,6 +50,8 @@ export interface HttpWiring {
   logger: Logger;
   onAccepted: () => void;
   classifier: Classifier;
+  /** The catalog and classifier with coordinators' edits applied. */
+  liveCatalog: LiveCatalog;
   /** Queues WhatsApp notices about requests (status changes, phone intake). */
   requestNotifier: RequestNotifier;
   /** Where citizens' photos and files are kept (the media job writes, the console reads). */
@@ -91,7 +95,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     metrics,
     onAccepted: wiring.onAccepted,
   });
-  await registerOpen311Routes(http, { config, db, repos, clock });
+  await registerOpen311Routes(http, { config, db, repos, clock, catalogChangedAt: () => wiring.liveCatalog.changedAt });
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
@@ -105,6 +109,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireUser: requireUser(auth),
       requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
     });
+    registerCatalogRoutes(scope, { db, repos, clock, live: wiring.liveCatalog, liveEvents: wiring.liveEvents, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerDepartmentsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerInboxRoutes(scope, {
       db,

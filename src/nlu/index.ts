@@ -3,3 +3,5 @@ export { evaluateClassifier, overlapWithTraining, type EvaluationMiss, type Eval
 export { loadEvaluationSet, loadTrainingData } from './load-training-data.js';
 export { createNormalizer, normalizeText, type Lexicon } from './normalize-text.js';
 export type { EvaluationCase, IntentData, TrainingData } from './training-data.js';
+export { applyPhraseEdits, type PhraseEdit } from './phrase-edits.js';
+export { swappableClassifier, type SwappableClassifier } from './swappable-classifier.js';

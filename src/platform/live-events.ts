@@ -7,7 +7,8 @@ import type { Logger } from './logger.js';
  * every signed-in console may hear every event.
  */
 export interface LiveEvent {
-  type: 'inbox' | 'requests';
+  /** 'catalog': coordinators changed catalog texts or training phrases (instances reload them too). */
+  type: 'inbox' | 'requests' | 'catalog';
 }
 
 export interface LiveEvents {

@@ -10,6 +10,7 @@ import * as inbox from './migrations/2026-11-28-007-inbox.js';
 import * as cannedReplies from './migrations/2026-11-28-008-canned-replies.js';
 import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
 import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templates.js';
+import * as catalogEdits from './migrations/2026-11-28-015-catalog-edits.js';
 import * as broadcastTopics from './migrations/2026-11-28-016-broadcast-topics.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
@@ -24,6 +25,7 @@ const migrations = {
   '2026-11-28-008-canned-replies': cannedReplies,
   '2026-11-28-009-audit-log': auditLog,
   '2026-11-28-014-whatsapp-templates': whatsappTemplates,
+  '2026-11-28-015-catalog-edits': catalogEdits,
   '2026-11-28-016-broadcast-topics': broadcastTopics,
 };
 

@@ -1,7 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { WhatsAppTemplateTable } from './schema-templates.js';
+import type { CatalogTextEditTable, TrainingPhraseEditTable } from './schema-catalog-edits.js';
+import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
+export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
+export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
 type Millis = number;
@@ -335,30 +339,6 @@ export interface AuditLogTable {
 }
 export type AuditLogRow = Selectable<AuditLogTable>;
 
-/** A broadcast topic a citizen receives; the row exists only while they are opted in. */
-export interface CitizenTopicTable {
-  citizen_key: string;
-  topic_id: string;
-  opted_in_at: Millis;
-}
-
-/** 'privacy': the LGPD notice; 'broadcasts': the list as a whole; 'topic': one broadcast topic. */
-export type ConsentSubject = 'privacy' | 'broadcasts' | 'topic';
-
-/** A consent given or withdrawn, with the words the citizen saw; rows are only ever added. */
-export interface ConsentEventTable {
-  id: Generated<number>;
-  citizen_key: string;
-  subject: ConsentSubject;
-  topic_id: string | null;
-  /** 1 given, 0 withdrawn. */
-  granted: number;
-  wording: string;
-  /** 'whatsapp' (the citizen in conversation) or 'console' (staff recording a citizen's request). */
-  channel: string;
-  at: Millis;
-}
-
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -384,6 +364,8 @@ export interface Database {
   audit_log: AuditLogTable;
   whatsapp_templates: WhatsAppTemplateTable;
   open311_api_keys: Open311ApiKeyTable;
+  catalog_text_edits: CatalogTextEditTable;
+  training_phrase_edits: TrainingPhraseEditTable;
   citizen_topics: CitizenTopicTable;
   consent_events: ConsentEventTable;
 }

@@ -21,7 +21,7 @@ describe('Open311 routing next to a catch-all route elsewhere', () => {
       browser.get('/*', async (_request, reply) => reply.status(404).send({ error: 'console page not found' }));
     });
     const { config, storage, repos } = testApp.app;
-    await registerOpen311Routes(server, { config, db: storage.db, repos, clock: systemClock });
+    await registerOpen311Routes(server, { config, db: storage.db, repos, clock: systemClock, catalogChangedAt: () => undefined });
     await server.ready();
   });
   afterAll(async () => {

@@ -34,8 +34,13 @@ export const consoleConfig = (deps: ConsoleConfigDeps): ConsoleConfig => ({
 });
 
 export const registerConsoleConfigRoute = (app: FastifyInstance, deps: ConsoleConfigDeps): void => {
-  const body = consoleConfig(deps);
+  // Built again only when coordinators' edits replaced the catalog.
+  let cached: { catalog: unknown; body: ConsoleConfig } | undefined;
+  const body = (): ConsoleConfig => {
+    if (cached?.catalog !== deps.city.catalog) cached = { catalog: deps.city.catalog, body: consoleConfig(deps) };
+    return cached.body;
+  };
   app.withTypeProvider<ZodTypeProvider>().get('/api/config', {
     schema: { tags: ['console'], summary: "The console's settings: city, catalog and status names, simulator mode, map tiles", response: { 200: consoleConfigSchema } },
-  }, async () => body);
+  }, async () => body());
 };

@@ -16,7 +16,7 @@ export interface Open311Deps {
   publicUrl: string | undefined;
   /** 'test' when no real WhatsApp number is connected (simulator mode): nothing reaches a citizen. */
   endpointType: 'production' | 'test';
-  /** When the service list last changed (the catalog file's modification time), ISO 8601. */
-  changeset: string;
+  /** When the service list last changed (the catalog file or a console edit), ISO 8601. */
+  changeset: () => string;
   contact: string;
 }

@@ -26,24 +26,28 @@ export interface Open311Wiring {
   db: Db;
   repos: Repositories;
   clock: Clock;
+  /** When a coordinator last changed a catalog text in the console, if ever. */
+  catalogChangedAt: () => number | undefined;
 }
 
 const asciiOnly = (text: string): string => text.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
 
-const depsFrom = ({ config, db, repos, clock }: Open311Wiring): Open311Deps => {
+const depsFrom = ({ config, db, repos, clock, catalogChangedAt }: Open311Wiring): Open311Deps => {
   const { city } = config;
+  const catalogFileChangedAt = statSync(join(city.directory, CITY_PROFILE_FILES.catalog)).mtime.getTime();
   const domain = new URL(city.privacyPolicyUrl).hostname.replace(/^www\./, '');
   return {
     db,
     repos,
     clock,
-    city: { ...city, timezone: city.calendar.timezone },
+    // The profile itself, not a copy: its catalog is replaced when coordinators edit texts.
+    city,
     // The spec suggests the city's web domain; the profile id is accepted too.
     jurisdictionIds: [domain, city.id],
     configuredKeys: config.open311ApiKeys,
     publicUrl: config.http.publicUrl,
     endpointType: config.whatsapp.simulator ? 'test' : 'production',
-    changeset: statSync(join(city.directory, CITY_PROFILE_FILES.catalog)).mtime.toISOString(),
+    changeset: () => new Date(Math.max(catalogFileChangedAt, catalogChangedAt() ?? 0)).toISOString(),
     contact: asciiOnly(`${city.name} - ${city.channelName}, WhatsApp +${city.whatsapp.displayPhoneNumber}`),
   };
 };

@@ -11,14 +11,14 @@ const baseUrl = (deps: Open311Deps, request: FastifyRequest): string =>
   (deps.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 
 const discovery = (deps: Open311Deps, request: FastifyRequest): Discovery => ({
-  changeset: deps.changeset,
+  changeset: deps.changeset(),
   contact: deps.contact,
   key_service: 'API keys are issued by the city administration in the Whats Palmas console (admin: POST /api/open311/keys).',
   endpoints: [
     {
       specification: SPECIFICATION,
       url: `${baseUrl(deps, request)}/open311/v2`,
-      changeset: deps.changeset,
+      changeset: deps.changeset(),
       type: deps.endpointType,
       formats: ['text/xml', 'application/json'],
     },

@@ -1,6 +1,7 @@
 import type { Dialect } from '../database.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { CannedRepliesRepository } from './canned-replies.repository.js';
+import { CatalogEditsRepository } from './catalog-edits.repository.js';
 import { CitizenRecordsRepository } from './citizen-records.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
@@ -25,6 +26,7 @@ import { WhatsAppTemplatesRepository } from './whatsapp-templates.repository.js'
 export const createRepositories = (dialect: Dialect) => ({
   audit: new AuditLogRepository(),
   cannedReplies: new CannedRepliesRepository(),
+  catalogEdits: new CatalogEditsRepository(),
   citizenRecords: new CitizenRecordsRepository(),
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),
