@@ -2,9 +2,11 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { WhatsAppTemplateTable } from './schema-templates.js';
 import type { CatalogTextEditTable, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
+import type { AuditLogTable } from './schema-audit.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
+export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
@@ -315,6 +317,7 @@ export interface Open311ApiKeyTable {
   revoked_at: Millis | null;
 }
 
+
 /** A ready answer for attendants: for one department, or everyone (department_id null). */
 export interface CannedReplyTable {
   id: Generated<number>;
@@ -325,19 +328,6 @@ export interface CannedReplyTable {
   created_at: Millis;
   removed_at: Millis | null;
 }
-
-export interface AuditLogTable {
-  id: Generated<number>;
-  at: Millis;
-  /** Null: the system itself (a scheduled job, the command line). */
-  actor_user_id: number | null;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  /** JSON: what changed, never the personal data itself. */
-  details: string;
-}
-export type AuditLogRow = Selectable<AuditLogTable>;
 
 export interface Database {
   webhook_events: WebhookEventTable;
