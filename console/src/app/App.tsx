@@ -59,8 +59,12 @@ export const App = () => {
     await signOut().catch(() => undefined);
     setStart({ state: 'ready', config, user: null });
   };
+  const refreshConfig = async () => {
+    const fresh = await api.get<ConsoleConfig>('/api/config');
+    setStart((current) => (current.state === 'ready' ? { ...current, config: fresh } : current));
+  };
   return (
-    <ConsoleContext.Provider value={{ config, user, signOut: end }}>
+    <ConsoleContext.Provider value={{ config, user, signOut: end, refreshConfig }}>
       <Shell />
     </ConsoleContext.Provider>
   );

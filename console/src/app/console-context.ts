@@ -5,6 +5,8 @@ export interface ConsoleContextValue {
   config: ConsoleConfig;
   user: User;
   signOut: () => Promise<void>;
+  /** Reads the server's settings again, e.g. after a coordinator renamed a service. */
+  refreshConfig: () => Promise<void>;
 }
 
 export const ConsoleContext = createContext<ConsoleContextValue | null>(null);

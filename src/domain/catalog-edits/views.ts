@@ -14,6 +14,8 @@ export interface ServiceTextEntry {
 
 export interface EditableService {
   service: CatalogService;
+  /** The menu section it is listed under. */
+  groupTitle: string;
   texts: ServiceTextEntry[];
 }
 
@@ -35,7 +37,8 @@ export const editableServices = (live: LiveCatalog): EditableService[] =>
       const asked = original.fields.find((f) => `${PROMPT_PREFIX}${f.code}` === field);
       return { field, fieldLabel: asked?.label ?? null, value, defaultValue, edited: JSON.stringify(value) !== JSON.stringify(defaultValue), maxLength: maxLengthOf(field) };
     });
-    return { service, texts };
+    const groupTitle = live.catalog.groups.find((g) => g.id === service.group)?.title ?? service.group;
+    return { service, groupTitle, texts };
   });
 
 export interface IntentPhrases {

@@ -38,6 +38,7 @@ const serviceSchema = z.object({
   kind: z.enum(['request', 'information']),
   department_id: z.string(),
   group: z.string(),
+  group_title: z.string().describe('The menu section the service is listed under'),
   texts: z.array(z.object({
     field: z.string().describe("'name', 'menuTitle', 'menuDescription', 'guidance' or 'prompt:<field code>'"),
     field_label: z.string().nullable().describe('For a question: the label of the field it asks for'),
@@ -56,12 +57,13 @@ const intentSchema = z.object({
   removed: z.array(z.string()).describe("The profile's phrases taken out in the console"),
 });
 
-const presentService = ({ service, texts }: EditableService) => ({
+const presentService = ({ service, groupTitle, texts }: EditableService) => ({
   code: service.code,
   name: service.name,
   kind: service.kind,
   department_id: service.departmentId,
   group: service.group,
+  group_title: groupTitle,
   texts: texts.map((t) => ({ field: t.field, field_label: t.fieldLabel, value: t.value, default: t.defaultValue, edited: t.edited, max_length: t.maxLength })),
 });
 

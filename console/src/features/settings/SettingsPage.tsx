@@ -6,6 +6,7 @@ import { useConsole } from '../../app/console-context';
 import { PageHeader } from '../../ui/PageHeader';
 import { isCoordinator } from '../auth/roles';
 import { AuditPage } from './audit/AuditPage';
+import { CatalogTextsPage } from './catalog/CatalogTextsPage';
 import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
 import { HoursPage } from './hours/HoursPage';
@@ -19,7 +20,8 @@ const isAdmin = (user: User): boolean => user.role === 'admin';
 const TABS = [
   { path: '/configuracoes/horarios', label: 'Horários e feriados', render: () => <HoursPage />, shownTo: () => true },
   { path: '/configuracoes/fechamentos', label: 'Fechamentos', render: () => <ClosuresPage />, shownTo: () => true },
-  { path: '/configuracoes/classificador', label: 'Testar classificador', render: () => <ClassifierPage />, shownTo: () => true },
+  { path: '/configuracoes/servicos', label: 'Textos dos serviços', render: () => <CatalogTextsPage />, shownTo: isCoordinator },
+  { path: '/configuracoes/classificador', label: 'Robô: frases e teste', render: () => <ClassifierPage />, shownTo: () => true },
   { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
   { path: '/configuracoes/chaves', label: 'Chaves Open311', render: () => <KeysPage />, shownTo: isAdmin },
   { path: '/configuracoes/auditoria', label: 'Auditoria', render: () => <AuditPage />, shownTo: isAdmin },

@@ -4,8 +4,12 @@ import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
 import { Field } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
+import { useConsole } from '../../../app/console-context';
+import { isCoordinator } from '../../auth/roles';
+import '../catalog/catalog.css';
 import { classify, type Classification } from './classifier-api';
 import { ClassificationResult } from './ClassificationResult';
+import { TrainingPhrases } from './TrainingPhrases';
 
 interface Attempt extends Classification {
   text: string;
@@ -13,12 +17,15 @@ interface Attempt extends Classification {
 
 const KEPT_ATTEMPTS = 6;
 
-/** Try how the bot understands a sentence, e.g. after editing the catalog's training phrases. */
+/** Try how the bot understands a sentence; coordinators also teach it phrases and try again at once. */
 export const ClassifierPage = () => {
+  const { user } = useConsole();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [attempts, setAttempts] = useState<Attempt[]>([]);
+
+  const tryAgain = (sentence: string) => classify(sentence).then((result) => setAttempts((previous) => [{ text: sentence, ...result }, ...previous].slice(0, KEPT_ATTEMPTS)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,8 +33,7 @@ export const ClassifierPage = () => {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await classify(sentence);
-      setAttempts((previous) => [{ text: sentence, ...result }, ...previous].slice(0, KEPT_ATTEMPTS));
+      await tryAgain(sentence);
     } catch (caught) {
       setError(asApiError(caught).message);
     } finally {
@@ -36,8 +42,8 @@ export const ClassifierPage = () => {
   };
 
   const [latest, ...earlier] = attempts;
-  return (
-    <div className="settings-layout">
+  const tester = (
+    <>
       <Card title="Testar classificador">
         <p className="card__lead">Escreva uma mensagem como um cidadão escreveria no WhatsApp e veja qual serviço o robô entende.</p>
         <form className="stack" onSubmit={submit}>
@@ -79,6 +85,13 @@ export const ClassifierPage = () => {
           )}
         </Card>
       )}
+    </>
+  );
+  if (!isCoordinator(user)) return <div className="settings-layout">{tester}</div>;
+  return (
+    <div className="settings-layout">
+      <TrainingPhrases lastTried={latest?.text} onRetrained={() => void (latest && tryAgain(latest.text))} />
+      <div className="stack">{tester}</div>
     </div>
   );
 };
