@@ -65,12 +65,12 @@ describe.skipIf(!hasChromium)('catalog texts and training phrases in Chromium', 
     await page.getByRole('button', { name: 'Ensinar' }).click();
     await page.getByText(`O robô aprendeu “${SEMAPHORE}” como Outras informações e orientações.`).waitFor();
     await page.getByRole('list', { name: 'Frases de Outras informações e orientações' }).getByText(SEMAPHORE).waitFor();
-    await page.waitForFunction(() => document.querySelector('.classification__service')?.textContent?.includes('informacoes-gerais'));
+    await result.filter({ hasText: 'informacoes-gerais' }).waitFor();
     await screenshot(page, 'configuracoes-frases');
 
     await page.getByRole('button', { name: `Tirar a frase “${SEMAPHORE}”` }).click();
     await page.getByRole('list', { name: 'Frases de Outras informações e orientações' }).getByText(SEMAPHORE).waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !document.querySelector('.classification__service')?.textContent?.includes('informacoes-gerais'));
+    await result.filter({ hasNotText: 'informacoes-gerais' }).waitFor();
     expect(await testApp().app.repos.catalogEdits.phraseEdits(testApp().app.storage.db)).toEqual([]);
     expect(faults).toEqual([]);
   });
