@@ -9,7 +9,7 @@ import { bootstrapAdmin, resetDemoAdmin } from '../domain/attendants/users.js';
 import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { requestNotifier } from '../domain/messaging/request-notifier.js';
-import { inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
+import { APP_REDIS_OPTIONS, inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
 import { createClassifier, loadTrainingData, swappableClassifier } from '../nlu/index.js';
 import { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
@@ -89,7 +89,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const liveCatalog = new LiveCatalog({ db, repos, city: config.city, training, classifier, train: (data) => createClassifier(data), logger });
   await liveCatalog.reload();
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, APP_REDIS_OPTIONS) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
   await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];

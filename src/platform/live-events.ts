@@ -20,6 +20,12 @@ export interface LiveEvents {
 
 const CHANNEL = 'whats-palmas:live';
 
+/**
+ * How the app connects to Redis: commands fail at once while Redis is away (rate limits and live updates degrade,
+ * requests never hang waiting for it), and the connection is opened by the caller.
+ */
+export const APP_REDIS_OPTIONS = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false } as const;
+
 const localBus = () => {
   const emitter = new EventEmitter();
   // One listener per open console tab.
@@ -45,7 +51,9 @@ export const inProcessLiveEvents = (): LiveEvents => {
  */
 export const redisLiveEvents = (redis: Redis, logger: Logger): LiveEvents => {
   const bus = localBus();
-  const subscriber = redis.duplicate();
+  // Its own connection (a subscribed one can do nothing else) that queues SUBSCRIBE until connected: the app's client
+  // refuses commands while offline, which would drop the subscription silently at start.
+  const subscriber = redis.duplicate({ enableOfflineQueue: true, lazyConnect: false });
   subscriber.on('error', (error: Error) => logger.warn({ err: error.message }, 'Redis live-events subscriber problem'));
   subscriber.on('message', (_channel: string, message: string) => {
     try {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessLiveEvents, redisLiveEvents, type LiveEvent, type LiveEvents } from '../../src/platform/live-events.js';
+import { APP_REDIS_OPTIONS, inProcessLiveEvents, redisLiveEvents, type LiveEvent, type LiveEvents } from '../../src/platform/live-events.js';
 import { createLogger } from '../../src/platform/logger.js';
 
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -36,8 +36,10 @@ describe('live events', () => {
 
   it.skipIf(!redisUrl)('cross from one instance to another through Redis', async () => {
     const instance = () => {
-      const redis = new Redis(redisUrl ?? '', { maxRetriesPerRequest: 1 });
+      // As the app opens it: events are set up before the connection is, so the subscription must wait for it.
+      const redis = new Redis(redisUrl ?? '', APP_REDIS_OPTIONS);
       const events = redisLiveEvents(redis, logger);
+      void redis.connect();
       opened.push({ events, redis });
       return events;
     };
