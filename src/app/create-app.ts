@@ -9,6 +9,7 @@ import { bootstrapAdmin, resetDemoAdmin } from '../domain/attendants/users.js';
 import { conversationPorts } from '../domain/messaging/conversation-ports.js';
 import { JOB } from '../domain/messaging/job-kinds.js';
 import { requestNotifier } from '../domain/messaging/request-notifier.js';
+import { countSentMessages } from '../domain/reports/index.js';
 import { APP_REDIS_OPTIONS, inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
 import { createClassifier, loadTrainingData, swappableClassifier } from '../nlu/index.js';
 import { LiveCatalog } from '../domain/catalog-edits/index.js';
@@ -78,6 +79,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, graph, pause, clock, logger, metrics,
     maxMps: config.whatsapp.maxMps,
+    onAccepted: (tx, count, at) => countSentMessages(tx, repos, count, at, config.city.timezone),
     pairBurst: config.whatsapp.pairBurst,
     pairIntervalMs: config.whatsapp.pairIntervalMs,
     concurrency: config.outbox.concurrency,

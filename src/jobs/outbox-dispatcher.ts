@@ -7,7 +7,7 @@ import { Batcher } from '../platform/batcher.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
-import type { Db } from '../storage/database.js';
+import type { Db, Executor } from '../storage/database.js';
 import type { OutboxRepository } from '../storage/repositories/outbox.repository.js';
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   logger: Logger;
   metrics: Metrics;
   maxMps: number;
+  /** Runs in the transaction that records sends Meta accepted, with how many (e.g. to count them for reports). */
+  onAccepted?: (tx: Executor, count: number, at: number) => Promise<void>;
   pairBurst: number;
   pairIntervalMs: number;
   concurrency: number;
@@ -47,7 +49,8 @@ export class OutboxDispatcher extends ClaimLoop {
   constructor(private readonly o: DispatcherOptions) {
     super();
     this.acceptances = new Batcher(async (accepted) => {
-      await o.outbox.markAcceptedMany(o.db, accepted, this.now());
+      const now = this.now();
+      await o.outbox.markAcceptedMany(o.db, accepted, now, o.onAccepted && ((tx, count) => o.onAccepted?.(tx, count, now) ?? Promise.resolve()));
       return accepted.map(() => undefined);
     });
     this.sweptAt = o.clock.now().getTime();

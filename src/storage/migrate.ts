@@ -12,6 +12,7 @@ import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
 import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templates.js';
 import * as catalogEdits from './migrations/2026-11-28-015-catalog-edits.js';
 import * as broadcastTopics from './migrations/2026-11-28-016-broadcast-topics.js';
+import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -27,6 +28,7 @@ const migrations = {
   '2026-11-28-014-whatsapp-templates': whatsappTemplates,
   '2026-11-28-015-catalog-edits': catalogEdits,
   '2026-11-28-016-broadcast-topics': broadcastTopics,
+  '2026-11-28-020-daily-counts': dailyCounts,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -3,10 +3,12 @@ import type { WhatsAppTemplateTable } from './schema-templates.js';
 import type { CatalogTextEditTable, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
 import type { AuditLogTable } from './schema-audit.js';
+import type { DailyCountTable } from './schema-reports.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
 export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
+export type { DailyCountTable } from './schema-reports.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
@@ -358,6 +360,7 @@ export interface Database {
   training_phrase_edits: TrainingPhraseEditTable;
   citizen_topics: CitizenTopicTable;
   consent_events: ConsentEventTable;
+  daily_counts: DailyCountTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { Citizen } from '../../storage/schema.js';
 import type { StoredInboundPayload } from './receive-notification.js';
+import { countProcessedMessage, subjectOfMessage } from '../reports/index.js';
 
 /** What the conversation needs from the rest of the domain, inside the message's transaction. */
 export interface ConversationPorts {
@@ -63,8 +64,11 @@ export const handleInboundMessage = async (
       understanding,
       closures: await deps.ports.closures(tx, now),
     };
-    const outcome = converse(readState(stored?.state), turn, deps.engine);
+    const before = readState(stored?.state);
+    const outcome = converse(before, turn, deps.engine);
     await repos.conversations.save(tx, citizen.key, outcome.state, now);
+    const subject = subjectOfMessage(turn.content, before, outcome.state, understanding);
+    await countProcessedMessage(tx, repos, { sentAt: inbound.sent_at, waId: payload.waId, subject }, { calendar: deps.engine.city.calendar, closures: turn.closures });
     const replies = [...outcome.replies];
     for (const effect of outcome.effects) replies.push(...(await deps.ports.apply(tx, citizen, effect, wamid, now)));
     const messages = replies.flatMap((reply) => deps.render(reply));

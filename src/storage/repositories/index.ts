@@ -6,6 +6,7 @@ import { CitizenRecordsRepository } from './citizen-records.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
+import { DailyCountsRepository } from './daily-counts.repository.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
 import { HandoffsRepository } from './handoffs.repository.js';
 import { InboundRepository } from './inbound.repository.js';
@@ -15,6 +16,7 @@ import { MessageStatusesRepository } from './message-statuses.repository.js';
 import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { RequestFollowersRepository } from './request-followers.repository.js';
+import { ReportsRepository } from './reports.repository.js';
 import { RequestStatsRepository } from './request-stats.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -31,6 +33,7 @@ export const createRepositories = (dialect: Dialect) => ({
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),
   conversations: new ConversationsRepository(),
+  dailyCounts: new DailyCountsRepository(),
   dataRequests: new DataRequestsRepository(),
   handoffs: new HandoffsRepository(),
   inbound: new InboundRepository(),
@@ -41,6 +44,7 @@ export const createRepositories = (dialect: Dialect) => ({
   outbox: new OutboxRepository(dialect),
   requests: new ServiceRequestsRepository(),
   followers: new RequestFollowersRepository(),
+  reports: new ReportsRepository(),
   requestStats: new RequestStatsRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),

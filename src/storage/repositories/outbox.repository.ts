@@ -88,20 +88,32 @@ export class OutboxRepository {
       .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
 
-  /** Records Meta's acceptance of several sends in one transaction (group commit). */
-  async markAcceptedMany(db: Db, accepted: Array<{ row: Pick<OutboxRow, 'id' | 'attempts'>; wamid: string }>, now: number): Promise<void> {
+  /**
+   * Records Meta's acceptance of several sends in one transaction (group commit); `alsoRecord` runs in it with how
+   * many were newly accepted, so what counts sends (reports) never counts one twice or misses one.
+   */
+  async markAcceptedMany(
+    db: Db,
+    accepted: Array<{ row: Pick<OutboxRow, 'id' | 'attempts'>; wamid: string }>,
+    now: number,
+    alsoRecord?: (tx: Executor, newlyAccepted: number) => Promise<void>,
+  ): Promise<void> {
     await db.transaction().execute(async (tx) => {
-      for (const { row, wamid } of accepted) await this.markAccepted(tx, row, wamid, now);
+      let newlyAccepted = 0;
+      for (const { row, wamid } of accepted) if (await this.markAccepted(tx, row, wamid, now)) newlyAccepted += 1;
+      await alsoRecord?.(tx, newlyAccepted);
     });
   }
 
-  async markAccepted(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, wamid: string, now: number): Promise<void> {
-    await db
+  /** False when the row was no longer waiting to be sent (already recorded, or given up). */
+  async markAccepted(db: Executor, row: Pick<OutboxRow, 'id' | 'attempts'>, wamid: string, now: number): Promise<boolean> {
+    const result = await db
       .updateTable('outbox')
       .set({ state: 'accepted', wamid, attempts: row.attempts, accepted_at: now, lease_until: null, error_code: null, error_detail: null, updated_at: now })
       .where('id', '=', row.id)
       .where('state', 'in', ['sending', 'pending'])
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Back to the queue at `at`; `countAttempt: false` when the attempt never reached Meta (a local rate limit). */
