@@ -26,6 +26,7 @@ import type { LiveEvents } from '../platform/live-events.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerRequestsRoutes } from '../http/api/requests/requests.routes.js';
+import { registerReportsRoutes } from '../http/api/reports.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
 import type { LiveCatalog } from '../domain/catalog-edits/index.js';
@@ -85,7 +86,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
   const http = await createHttpServer(wiring.logger);
   const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => {
     metrics.intakeBatchSize.observe(batch.length);
-    return receiveNotifications(db, repos, batch, clock.now().getTime());
+    return receiveNotifications(db, repos, batch, clock.now().getTime(), config.city.timezone);
   });
   registerHealthRoutes(http, { db, metrics, checks: wiring.readinessChecks, beforeScrape: () => refreshGauges(wiring) });
   registerWhatsAppWebhookRoutes(http, {
@@ -136,6 +137,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
+    registerReportsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);

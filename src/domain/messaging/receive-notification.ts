@@ -5,6 +5,7 @@ import { applyTemplateEvents, type TemplateChange } from '../templates/status-ev
 import { outboxIdFromCallback } from './callback-data.js';
 import { JOB, type ProcessInboundPayload } from './job-kinds.js';
 import type { InboundMessage, ParsedNotification } from './notification.js';
+import { countSentMessages } from '../reports/index.js';
 
 export interface IntakeResult {
   accepted: number;
@@ -38,7 +39,7 @@ const storedPayload = (m: InboundMessage): StoredInboundPayload => ({
  * webhooks may be acknowledged: nothing in them can be lost any more. Messages of the whole batch go in one
  * insert, so a busy webhook costs a few statements per batch rather than per message.
  */
-export const receiveNotifications = async (db: Db, repos: Repositories, notifications: ParsedNotification[], now: number): Promise<IntakeResult[]> =>
+export const receiveNotifications = async (db: Db, repos: Repositories, notifications: ParsedNotification[], now: number, timezone: string): Promise<IntakeResult[]> =>
   db.transaction().execute(async (tx) => {
     const inserted = await storeMessages(tx, repos, notifications.flatMap((n) => n.messages), now);
     const results: IntakeResult[] = [];
@@ -47,7 +48,7 @@ export const receiveNotifications = async (db: Db, repos: Repositories, notifica
       results.push({
         accepted,
         duplicates: parsed.messages.length - accepted,
-        statuses: await storeStatuses(tx, repos, parsed, now),
+        statuses: await storeStatuses(tx, repos, parsed, now, timezone),
         kept: parsed.kept.length,
         templateChanges: await applyTemplateEvents(tx, repos, parsed.kept, now),
       });
@@ -72,13 +73,16 @@ const storeMessages = async (tx: Tx, repos: Repositories, messages: InboundMessa
   return fresh;
 };
 
-const storeStatuses = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number): Promise<number> => {
+const storeStatuses = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number, timezone: string): Promise<number> => {
   let applied = 0;
+  let accepted = 0;
   for (const status of parsed.statuses) {
     const isNew = await repos.statuses.insertIfNew(tx, { ...status, errorCode: status.errorCode ?? null, payload: status.raw });
     if (!isNew || !isDeliveryStatus(status.status)) continue;
-    await repos.outbox.applyDelivery(tx, status.wamid, status.status, status.errorCode ?? null, outboxIdFromCallback(status.callbackData), now);
+    if (await repos.outbox.applyDelivery(tx, status.wamid, status.status, status.errorCode ?? null, outboxIdFromCallback(status.callbackData), now)) accepted += 1;
     applied += 1;
   }
+  // Sends whose status came before the dispatcher recorded them are counted here, once.
+  await countSentMessages(tx, repos, accepted, now, timezone);
   return applied;
 };

@@ -178,19 +178,25 @@ export class OutboxRepository {
   }
 
   /** Applies a status webhook; a message we sent but did not hear back from is settled by its callback data. */
-  async applyDelivery(db: Executor, wamid: string, status: DeliveryStatus, errorCode: number | null, outboxId: number | null, now: number): Promise<void> {
+  /**
+   * Applies a status webhook to the message it is about. Returns true when it also recorded Meta's acceptance (the
+   * status came before the dispatcher recorded the send), so the caller counts that send.
+   */
+  async applyDelivery(db: Executor, wamid: string, status: DeliveryStatus, errorCode: number | null, outboxId: number | null, now: number): Promise<boolean> {
     let row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('wamid', '=', wamid).executeTakeFirst();
+    let accepted = false;
     if (!row && outboxId !== null) {
       row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('id', '=', outboxId).executeTakeFirst();
       // Meta received it, so at least one attempt was made (on SQLite an attempt in flight is not yet counted).
-      if (row && row.state !== 'accepted') await this.markAccepted(db, { id: row.id, attempts: Math.max(row.attempts, 1) }, wamid, now);
+      if (row && row.state !== 'accepted') accepted = await this.markAccepted(db, { id: row.id, attempts: Math.max(row.attempts, 1) }, wamid, now);
     }
-    if (!row || !outranks(status, row.delivery)) return;
+    if (!row || !outranks(status, row.delivery)) return accepted;
     await db
       .updateTable('outbox')
       .set({ delivery: status, updated_at: now, ...(status === 'failed' ? { error_code: errorCode } : {}) })
       .where('id', '=', row.id)
       .execute();
+    return accepted;
   }
 
   async byId(db: Executor, id: number): Promise<OutboxRow | undefined> {
