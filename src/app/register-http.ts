@@ -116,7 +116,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       db,
       repos,
       clock,
-      city: { departments: config.city.departments, timezone: config.city.calendar.timezone },
+      city: { departments: config.city.departments, timezone: config.city.calendar.timezone, calendar: config.city.calendar },
       t: wiring.engine.t,
       render: renderReply,
       resumeTemplate: () => {

@@ -237,7 +237,7 @@ describe.each(dialects)('Open311 GeoReport v2 on $name', ({ create }) => {
   describe('querying requests', () => {
     it('shows a request with open|closed, the status note, the department and dates with the city offset', async () => {
       const protocol = await open(lamp({ address_string: 'Quadra 106 Sul' }));
-      await changeRequestStatus(app.app.storage.db, app.app.repos, { protocol, to: 'concluido', note: 'Lâmpada trocada', actor: 'system' }, Date.parse('2026-03-17T15:30:00-03:00'));
+      await changeRequestStatus(app.app.storage.db, app.app.repos, { protocol, to: 'concluido', note: 'Lâmpada trocada', actor: 'system' }, Date.parse('2026-03-17T15:30:00-03:00'), app.app.config.city.calendar);
       const [request] = json(await get(app, `${V2}/requests/${protocol}.json`)) as Array<Record<string, unknown>>;
       expect(request).toMatchObject({
         service_request_id: protocol,
@@ -308,7 +308,7 @@ describe.each(dialects)('Open311 GeoReport v2 on $name', ({ create }) => {
 
     it('never shows who reported a fiscalização complaint', async () => {
       const protocol = await open({ api_key: KEY, service_code: 'perturbacao-sossego', lat: '-10.18456', long: '-48.33321', address_string: 'minha casa, Quadra 106 Sul Alameda 3 Lote 5', description: 'Sou a vizinha do lote 5, som alto toda noite', phone: '63999990101' });
-      await changeRequestStatus(app.app.storage.db, app.app.repos, { protocol, to: 'em_analise', note: 'A denunciante do lote 5 será ouvida', actor: 'system' }, Date.parse(NOW) + 1000);
+      await changeRequestStatus(app.app.storage.db, app.app.repos, { protocol, to: 'em_analise', note: 'A denunciante do lote 5 será ouvida', actor: 'system' }, Date.parse(NOW) + 1000, app.app.config.city.calendar);
       for (const path of [`requests/${protocol}.json`, `requests/${protocol}.xml`, `requests.json?service_code=perturbacao-sossego`]) {
         const answer = await get(app, `${V2}/${path}`);
         for (const secret of ['lote 5', 'Lote 5', 'vizinha', 'minha casa', '99990101', '-10.18456', '-48.33321']) expect(answer.text).not.toContain(secret);

@@ -8,3 +8,4 @@ export { isAttendanceOpen, nextAttendanceOpening, type AttendanceOptions } from 
 export { addBusinessDays } from './business-days.js';
 export { describeOpening, OPENING_TEXTS_PT_BR } from './describe-opening.js';
 export { holidaysAhead } from './year-ahead.js';
+export { businessMinutesBetween } from './business-time.js';

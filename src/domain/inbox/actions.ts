@@ -6,7 +6,8 @@ import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { HandoffRow } from '../../storage/schema.js';
 import { departmentLabel, resolveDepartment, type Department } from '../catalog/index.js';
-import { formatLocalDate, localDateOf } from '../calendar/index.js';
+import { formatLocalDate, localDateOf, type OfficeCalendar } from '../calendar/index.js';
+import { countFirstResponse } from '../reports/count-requests.js';
 import { attendsConversations } from '../attendants/staff.js';
 import { inTransaction } from '../requests/in-transaction.js';
 import { fail, ok, type Result } from '../requests/result.js';
@@ -19,7 +20,7 @@ export const MAX_INBOX_TEXT = 4096;
 export interface InboxDeps {
   db: Executor;
   repos: Repositories;
-  city: { departments: readonly Department[]; timezone: string };
+  city: { departments: readonly Department[]; timezone: string; calendar: OfficeCalendar };
   t: Translate;
   /** Turns a reply into the channel's message bodies. */
   render: (reply: Reply) => object[];
@@ -155,8 +156,11 @@ export const replyToCitizen = async (deps: InboxDeps, viewer: InboxViewer, id: n
     if (!found.ok) return found;
     if (found.value.status !== 'taken' || Number(found.value.taken_by) !== viewer.id) return fail('not_yours', 'conflict', 'Assuma o atendimento antes de responder.');
     const signed = deps.t('inbox.signed', { name: viewer.name.split(' ')[0] ?? viewer.name, text: body.value });
-    const sent = await tellCitizen(deps, tx, found.value.citizen_key, signed, `handoff:${id}:reply:${randomUUID()}`, attendantAuthor(viewer), now);
+    const cause = `handoff:${id}:reply:`;
+    const first = !(await deps.repos.outbox.hasCause(tx, found.value.citizen_key, cause));
+    const sent = await tellCitizen(deps, tx, found.value.citizen_key, signed, `${cause}${randomUUID()}`, attendantAuthor(viewer), now);
     if (!sent) return fail('window_closed', 'conflict', 'Já se passaram 24 horas desde a última mensagem do cidadão: só é possível enviar um modelo aprovado.');
+    if (first) await countFirstResponse(tx, deps.repos, Number(found.value.created_at), now, deps.city.calendar);
     return ok(undefined);
   });
 };

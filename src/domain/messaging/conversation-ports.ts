@@ -94,11 +94,11 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         return [];
       }
       case 'request_verdict': {
-        const verdict = await recordVerdict(tx, repos, { protocol: effect.protocol, citizenKey: key, solved: effect.solved }, now);
+        const verdict = await recordVerdict(tx, repos, { protocol: effect.protocol, citizenKey: key, solved: effect.solved }, now, city.calendar);
         return verdictReplies(engine, verdict.ok ? { ok: true, ...verdict.value } : { ok: false });
       }
       case 'rate_request':
-        return ratingReplies(engine, (await rateRequest(tx, repos, { protocol: effect.protocol, citizenKey: key, rating: effect.rating }, now)).ok);
+        return ratingReplies(engine, (await rateRequest(tx, repos, { protocol: effect.protocol, citizenKey: key, rating: effect.rating }, now, city.calendar)).ok);
       case 'describe_data':
         return storedDataReplies(engine, describeDataLines(engine, await describeStoredData(tx, repos, key)));
       case 'request_deletion':

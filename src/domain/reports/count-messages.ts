@@ -17,6 +17,20 @@ export const METRIC = {
   receivedByHours: 'received_by_hours',
   /** Messages Meta accepted from us (replies, notices, broadcasts), '' only. */
   sent: 'sent',
+  /** Requests opened, by service code / department / place id (requests without a place are left out of the last). */
+  requestsByService: 'requests_opened_by_service',
+  requestsByDepartment: 'requests_opened_by_department',
+  requestsByPlace: 'requests_opened_by_place',
+  /** Requests closed (and still closed), by final status; on the day they were closed. */
+  requestsClosed: 'requests_closed_by_status',
+  /** … of those with a deadline: 'on_time' or 'late'. */
+  requestsDeadline: 'requests_closed_deadline',
+  /** … 'count' and 'minutes' of office hours from opening to closing. */
+  requestsResolution: 'requests_resolution',
+  /** Citizens' ratings: 'count' and 'sum', on the day of the rating. */
+  ratings: 'ratings',
+  /** Conversations handed to a person: 'count' and 'minutes' of office hours until an attendant's first answer. */
+  firstResponse: 'first_response',
 } as const;
 
 export const NO_SUBJECT = '-';

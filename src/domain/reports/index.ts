@@ -3,3 +3,4 @@ export { countProcessedMessage, countSentMessages, dayOf, METRIC, NO_SUBJECT, UN
 export { subjectOfMessage } from './message-subject.js';
 export { senderOrigin, type SenderOrigin } from './sender-origin.js';
 export { MAX_RANGE_DAYS, previousRange, reportSummary, spanOf, TOP_PLACES, type Counts, type ReportCity, type ReportRange, type RequestFigures, type Summary } from './summary.js';
+export { countFirstResponse, recountRequest } from './count-requests.js';

@@ -33,6 +33,8 @@ export interface RequestFigures {
   closedByStatus: Counts;
   /** Where requests were opened, most first (at most TOP_PLACES). */
   topPlaces: Array<{ placeId: string; name: string; n: number }>;
+  /** Office-hours minutes from opening to closing, of the requests closed in the period. */
+  resolution: { count: number; averageMinutes: number | null };
   ratings: { count: number; average: number | null };
 }
 
@@ -55,6 +57,8 @@ export interface Summary {
   citizensNew: number;
   citizensRegistered: number;
   citizensOptedIn: number;
+  /** Office-hours minutes from asking for a person to an attendant's first answer, of answers in the period. */
+  firstResponse: { count: number; averageMinutes: number | null };
   requests: RequestFigures;
 }
 
@@ -83,31 +87,36 @@ const tally = <T>(items: readonly T[], keyOf: (item: T) => string, countOf: (ite
 
 const regroup = (counts: Counts, groupOf: (key: string) => string): Counts => tally(Object.entries(counts), ([key]) => groupOf(key), ([, n]) => n);
 
-const requestFigures = async (db: Executor, repos: Repositories, city: ReportCity, span: Span): Promise<RequestFigures> => {
-  const [opened, closed, backlog, ratings] = await Promise.all([
-    repos.reports.requestsOpened(db, span),
-    repos.reports.requestsClosed(db, span),
-    repos.reports.openNow(db, OPEN_STATUSES),
-    repos.reports.ratings(db, span),
-  ]);
-  const byPlace = tally(opened.filter((o) => o.placeId !== null), (o) => o.placeId ?? '', (o) => o.n);
-  const withDeadline = closed.reduce((n, c) => n + c.withDeadline, 0);
+const average = (counts: Counts): { count: number; averageMinutes: number | null } => {
+  const count = counts.count ?? 0;
+  return { count, averageMinutes: count === 0 ? null : Math.round((counts.minutes ?? 0) / count) };
+};
+
+const requestFigures = (of: (metric: string) => Counts, city: ReportCity, backlog: number): RequestFigures => {
+  const byService = of(METRIC.requestsByService);
+  const closedByStatus = of(METRIC.requestsClosed);
+  const deadline = of(METRIC.requestsDeadline);
+  const withDeadline = (deadline.on_time ?? 0) + (deadline.late ?? 0);
+  const ratings = of(METRIC.ratings);
+  const ratingCount = ratings.count ?? 0;
   return {
-    opened: opened.reduce((n, o) => n + o.n, 0),
-    closed: closed.reduce((n, c) => n + c.n, 0),
+    opened: Object.values(byService).reduce((a, b) => a + b, 0),
+    closed: Object.values(closedByStatus).reduce((a, b) => a + b, 0),
     backlog,
-    onTimeRate: withDeadline === 0 ? null : closed.reduce((n, c) => n + c.onTime, 0) / withDeadline,
-    byService: tally(opened, (o) => o.serviceCode, (o) => o.n),
-    byDepartment: tally(opened, (o) => o.departmentId, (o) => o.n),
-    closedByStatus: tally(closed, (c) => c.status, (c) => c.n),
-    topPlaces: Object.entries(byPlace)
+    onTimeRate: withDeadline === 0 ? null : (deadline.on_time ?? 0) / withDeadline,
+    byService,
+    byDepartment: of(METRIC.requestsByDepartment),
+    closedByStatus,
+    topPlaces: Object.entries(of(METRIC.requestsByPlace))
+      .filter(([, n]) => n > 0)
       .sort(([, a], [, b]) => b - a)
       .slice(0, TOP_PLACES)
       .map(([placeId, n]) => {
         const place = city.places.places.find((p) => p.id === placeId);
         return { placeId, name: place ? placeLabel(place) : placeId, n };
       }),
-    ratings: { count: ratings.count, average: ratings.count === 0 ? null : ratings.sum / ratings.count },
+    resolution: average(of(METRIC.requestsResolution)),
+    ratings: { count: ratingCount, average: ratingCount === 0 ? null : (ratings.sum ?? 0) / ratingCount },
   };
 };
 
@@ -122,15 +131,15 @@ const byDay = (received: Array<{ day: string; n: number }>, sent: Array<{ day: s
 export const reportSummary = async (db: Executor, repos: Repositories, city: ReportCity, range: ReportRange): Promise<Summary> => {
   const span = spanOf(range, city.timezone);
   const metrics = Object.values(METRIC);
-  const [totals, received, sent, citizensNew, registrations, requests] = await Promise.all([
+  const [totals, received, sent, citizensNew, registrations, backlog] = await Promise.all([
     repos.dailyCounts.totals(db, metrics, range.from, range.to),
     repos.dailyCounts.series(db, METRIC.received, range.from, range.to),
     repos.dailyCounts.series(db, METRIC.sent, range.from, range.to),
     repos.reports.citizensFirstSeen(db, span),
     repos.reports.registrations(db),
-    requestFigures(db, repos, city, span),
+    repos.reports.openNow(db, OPEN_STATUSES),
   ]);
-  const of = (metric: string): Counts => Object.fromEntries(totals.filter((t) => t.metric === metric).map((t) => [t.key, t.n]));
+  const of = (metric: string): Counts => Object.fromEntries(totals.filter((t) => t.metric === metric && t.n !== 0).map((t) => [t.key, t.n]));
   const byService = of(METRIC.receivedByService);
   const serviceOf = (code: string) => city.catalog.services.find((s) => s.code === code);
   const hours = of(METRIC.receivedByHours);
@@ -149,6 +158,7 @@ export const reportSummary = async (db: Executor, repos: Repositories, city: Rep
     citizensNew,
     citizensRegistered: registrations.registered,
     citizensOptedIn: registrations.optedIn,
-    requests,
+    firstResponse: average(of(METRIC.firstResponse)),
+    requests: requestFigures(of, city, backlog),
   };
 };

@@ -1,5 +1,7 @@
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import type { OfficeCalendar } from '../calendar/index.js';
+import { recountRequest } from '../reports/count-requests.js';
 import { inTransaction } from './in-transaction.js';
 import { toRequestEvent, toServiceRequest } from './mapping.js';
 import { fail, ok, type Result } from './result.js';
@@ -35,6 +37,7 @@ export const changeRequestStatus = async (
   repos: Repositories,
   input: ChangeRequestStatusInput,
   now: number,
+  calendar: OfficeCalendar,
 ): Promise<Result<StatusChange, ChangeStatusErrorCode>> => {
   const note = input.note?.trim() || null;
   if (note && note.length > MAX_NOTE) return fail('note_too_long', 'invalid_input', `note is longer than ${MAX_NOTE} characters`, { max: MAX_NOTE });
@@ -47,6 +50,7 @@ export const changeRequestStatus = async (
       return fail('transition_forbidden', 'conflict', `a request in ${from} cannot go to ${input.to}`, { from, to: input.to });
     const updated = await repos.requests.updateStatus(tx, row.id, from, input.to, now, isClosedStatus(input.to) ? now : null);
     if (!updated) return fail('status_changed', 'conflict', `request ${input.protocol} changed meanwhile`);
+    await recountRequest(tx, repos, row, updated, calendar);
     const event = await repos.requests.addEvent(tx, { request_id: row.id, from_status: from, status: input.to, note, actor: input.actor, at: now });
     return ok({ request: toServiceRequest(updated), event: toRequestEvent(event), from });
   });

@@ -1,6 +1,8 @@
 import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { ServiceRequestRow } from '../../storage/schema.js';
+import type { OfficeCalendar } from '../calendar/index.js';
+import { recountRequest } from '../reports/count-requests.js';
 import { changeRequestStatus } from './change-request-status.js';
 import { inTransaction } from './in-transaction.js';
 import { fail, ok, type Result } from './result.js';
@@ -37,15 +39,17 @@ export const recordVerdict = async (
   repos: Repositories,
   input: { protocol: string; citizenKey: string; solved: boolean },
   now: number,
+  calendar: OfficeCalendar,
 ): Promise<Result<{ protocol: string; reopened: boolean }, FeedbackErrorCode>> =>
   inTransaction(db, async (tx): Promise<Result<{ protocol: string; reopened: boolean }, FeedbackErrorCode>> => {
     const row = await concernedRequest(tx, repos, input.protocol, input.citizenKey);
     if (!row) return fail('not_found', 'not_found', `no request ${input.protocol} of this citizen`);
     if (row.status !== 'concluido') return fail('not_concluded', 'conflict', `request ${input.protocol} is ${row.status}`);
-    await repos.requests.update(tx, Number(row.id), { solved: input.solved ? 1 : 0, feedback_at: now }, now);
+    const answered = await repos.requests.update(tx, Number(row.id), { solved: input.solved ? 1 : 0, feedback_at: now }, now);
+    if (answered) await recountRequest(tx, repos, row, answered, calendar);
     await repos.requests.addEvent(tx, feedbackEvent(row, input.solved ? 'Cidadão: resolvido' : 'Cidadão: não foi resolvido', now));
     if (input.solved) return ok({ protocol: row.protocol, reopened: false });
-    const reopened = await changeRequestStatus(tx, repos, { protocol: row.protocol, to: 'em_analise', actor: 'system', note: 'Reaberto: o cidadão informou que não foi resolvido' }, now);
+    const reopened = await changeRequestStatus(tx, repos, { protocol: row.protocol, to: 'em_analise', actor: 'system', note: 'Reaberto: o cidadão informou que não foi resolvido' }, now, calendar);
     if (!reopened.ok) throw new Error(`reopening ${row.protocol} failed: ${reopened.error.message}`);
     return ok({ protocol: row.protocol, reopened: true });
   });
@@ -56,6 +60,7 @@ export const rateRequest = async (
   repos: Repositories,
   input: { protocol: string; citizenKey: string; rating: number },
   now: number,
+  calendar: OfficeCalendar,
 ): Promise<Result<{ protocol: string; rating: number }, FeedbackErrorCode>> => {
   if (!Number.isInteger(input.rating) || input.rating < MIN_RATING || input.rating > MAX_RATING)
     return fail('invalid_rating', 'invalid_input', `rating ${input.rating} is not ${MIN_RATING}–${MAX_RATING}`);
@@ -63,7 +68,8 @@ export const rateRequest = async (
     const row = await concernedRequest(tx, repos, input.protocol, input.citizenKey);
     if (!row) return fail('not_found', 'not_found', `no request ${input.protocol} of this citizen`);
     if (row.status !== 'concluido') return fail('not_concluded', 'conflict', `request ${input.protocol} is ${row.status}`);
-    await repos.requests.update(tx, Number(row.id), { rating: input.rating, feedback_at: now }, now);
+    const rated = await repos.requests.update(tx, Number(row.id), { rating: input.rating, feedback_at: now }, now);
+    if (rated) await recountRequest(tx, repos, row, rated, calendar);
     await repos.requests.addEvent(tx, feedbackEvent(row, `Avaliação do cidadão: ${input.rating}/5`, now));
     return ok({ protocol: row.protocol, rating: input.rating });
   });

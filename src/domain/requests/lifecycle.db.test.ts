@@ -83,15 +83,15 @@ describe.each(dialects)('a request\'s life on $name', ({ create }) => {
     // bia was never seen on WhatsApp (no citizen record): nothing is queued for her.
     expect(await outbox('bia')).toEqual([]);
 
-    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'caio', solved: false }, MONDAY + 2 * HOUR)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'ana', solved: false }, MONDAY + 2 * HOUR)).toEqual({ ok: true, value: { protocol: primary.protocol, reopened: true } });
+    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'caio', solved: false }, MONDAY + 2 * HOUR, city.calendar)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'ana', solved: false }, MONDAY + 2 * HOUR, city.calendar)).toEqual({ ok: true, value: { protocol: primary.protocol, reopened: true } });
     expect(await findRequest(current.storage.db, current.repos, primary.protocol)).toMatchObject({ status: 'em_analise', closedAt: null, feedback: { solved: false } });
-    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'ana', rating: 2 }, MONDAY + 3 * HOUR)).toMatchObject({ ok: false, error: { code: 'not_concluded' } });
+    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'ana', rating: 2 }, MONDAY + 3 * HOUR, city.calendar)).toMatchObject({ ok: false, error: { code: 'not_concluded' } });
 
     await updateRequestStatus(deps(), { protocol: primary.protocol, to: 'concluido', actor: 'attendant:1' }, MONDAY + 4 * HOUR);
-    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', solved: true }, MONDAY + 5 * HOUR)).toMatchObject({ ok: true, value: { reopened: false } });
-    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', rating: 6 }, MONDAY + 5 * HOUR)).toMatchObject({ ok: false, error: { code: 'invalid_rating' } });
-    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', rating: 5 }, MONDAY + 5 * HOUR)).toMatchObject({ ok: true });
+    expect(await recordVerdict(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', solved: true }, MONDAY + 5 * HOUR, city.calendar)).toMatchObject({ ok: true, value: { reopened: false } });
+    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', rating: 6 }, MONDAY + 5 * HOUR, city.calendar)).toMatchObject({ ok: false, error: { code: 'invalid_rating' } });
+    expect(await rateRequest(current.storage.db, current.repos, { protocol: primary.protocol, citizenKey: 'bia', rating: 5 }, MONDAY + 5 * HOUR, city.calendar)).toMatchObject({ ok: true });
     expect(await findRequest(current.storage.db, current.repos, primary.protocol)).toMatchObject({ status: 'concluido', feedback: { solved: true, rating: 5 } });
   });
 
@@ -121,7 +121,7 @@ describe.each(dialects)('a request\'s life on $name', ({ create }) => {
     await open(report({ serviceCode: 'retirada-entulho', citizenKey: 'caio', location: { latitude: -10.22, longitude: -48.3, text: 'C' } }));
     await open(report({ serviceCode: 'iluminacao-publica', citizenKey: 'davi' })); // another department
     await updateRequestStatus(deps(), { protocol: today.protocol, to: 'concluido', actor: 'attendant:1' }, MONDAY + HOUR);
-    await rateRequest(current.storage.db, current.repos, { protocol: today.protocol, citizenKey: 'bia', rating: 4 }, MONDAY + 2 * HOUR);
+    await rateRequest(current.storage.db, current.repos, { protocol: today.protocol, citizenKey: 'bia', rating: 4 }, MONDAY + 2 * HOUR, city.calendar);
     const summary = await departmentDaySummary(current.storage.db, current.repos, { departmentId: 'zeladoria-urbana', day: '2026-03-16', timezone: city.calendar.timezone }, MONDAY + 3 * HOUR);
     expect(summary).toMatchObject({
       day: '2026-03-16',

@@ -31,7 +31,7 @@ describe.each(dialects)('listing requests on $name', ({ create }) => {
     await open({}, MONDAY); // 000001 lamp, seihab
     await open({ serviceCode: 'tapa-buraco', description: 'Buraco enorme 50%_off' }, MONDAY + DAY); // 000002 zeladoria
     await open({ serviceCode: 'tapa-buraco', location: { text: 'Avenida JK, em frente ao <b>Banco</b>' }, description: 'Cratera na pista' }, MONDAY + 2 * DAY); // 000003
-    await changeRequestStatus(current.storage.db, current.repos, { protocol: '2026-000002', to: 'concluido', note: 'Buraco tapado', actor: 'system' }, MONDAY + 3 * DAY);
+    await changeRequestStatus(current.storage.db, current.repos, { protocol: '2026-000002', to: 'concluido', note: 'Buraco tapado', actor: 'system' }, MONDAY + 3 * DAY, city.calendar);
   };
 
   it('lists newest first, and filters by service, status, department and dates together', async () => {

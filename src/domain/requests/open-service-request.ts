@@ -3,6 +3,7 @@ import { departmentLabel, findService, resolveDepartment } from '../catalog/inde
 import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { inTransaction } from './in-transaction.js';
+import { recountRequest } from '../reports/count-requests.js';
 import { findDuplicate } from './duplicates.js';
 import { linkToPrimary } from './manage-request.js';
 import { formatProtocol } from './protocol.js';
@@ -68,6 +69,7 @@ export const openServiceRequest = async (
       contact_phone: cleanContact(input.contact?.phone),
       duplicate_of: primary ? Number(primary.id) : null,
     });
+    await recountRequest(tx, repos, undefined, row, city.calendar);
     await repos.requests.addEvent(tx, {
       request_id: row.id,
       from_status: null,

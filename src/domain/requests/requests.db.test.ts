@@ -149,7 +149,7 @@ describe.each(dialects)('service requests on $name', ({ create }) => {
     await open(lamp());
     const db = current.storage.db;
     const change = (to: Parameters<typeof changeRequestStatus>[2]['to'], actor: Parameters<typeof changeRequestStatus>[2]['actor'], extra = {}) =>
-      changeRequestStatus(db, current.repos, { protocol: '2026-000001', to, actor, ...extra }, MONDAY + 60_000);
+      changeRequestStatus(db, current.repos, { protocol: '2026-000001', to, actor, ...extra }, MONDAY + 60_000, city.calendar);
     const analysed = await change('em_analise', 'attendant:3', { note: '  equipe avisada ' });
     expect(analysed).toMatchObject({ ok: true, value: { from: 'aberto', request: { status: 'em_analise', updatedAt: MONDAY + 60_000 } } });
     const back = await change('aberto', 'attendant:3');
@@ -170,7 +170,7 @@ describe.each(dialects)('service requests on $name', ({ create }) => {
     await open(lamp());
     const results = await Promise.all(
       (['em_analise', 'encaminhado'] as const).map((to) =>
-        changeRequestStatus(current.storage.db, current.repos, { protocol: '2026-000001', to, actor: 'system' }, MONDAY + 1),
+        changeRequestStatus(current.storage.db, current.repos, { protocol: '2026-000001', to, actor: 'system' }, MONDAY + 1, city.calendar),
       ),
     );
     // SQLite runs them one after the other (both may succeed); on PostgreSQL the second may find the status changed.

@@ -1,4 +1,6 @@
+import type { OfficeCalendar } from '../calendar/index.js';
 import { findService } from '../catalog/index.js';
+import { recountRequest } from '../reports/count-requests.js';
 import type { Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { changeRequestStatus, type ChangeRequestStatusInput, type ChangeStatusErrorCode, type StatusChange } from './change-request-status.js';
@@ -11,7 +13,7 @@ import type { RequestCity } from './types.js';
 export interface RequestUpdateDeps {
   db: Executor;
   repos: Repositories;
-  city: Pick<RequestCity, 'catalog'>;
+  city: Pick<RequestCity, 'catalog' | 'calendar'>;
   notifier: RequestNotifier;
 }
 
@@ -25,12 +27,13 @@ export const requestAudience = async (tx: Tx, repos: Repositories, requestId: nu
  * Linked reports share the primary's fate when it closes (concluded, refused, cancelled). Their citizens follow the
  * primary, so they hear of it once, through the primary's notice; the duplicates change silently.
  */
-const closeDuplicates = async (tx: Tx, repos: Repositories, change: StatusChange, now: number): Promise<void> => {
+const closeDuplicates = async (tx: Tx, repos: Repositories, change: StatusChange, now: number, calendar: OfficeCalendar): Promise<void> => {
   const { request, event } = change;
   if (!isClosedStatus(request.status)) return;
   for (const duplicate of await repos.requests.duplicatesOf(tx, request.id)) {
     if (isClosedStatus(duplicate.status)) continue;
-    await repos.requests.updateStatus(tx, duplicate.id, duplicate.status, request.status, now, now);
+    const closed = await repos.requests.updateStatus(tx, duplicate.id, duplicate.status, request.status, now, now);
+    if (closed) await recountRequest(tx, repos, duplicate, closed, calendar);
     await repos.requests.addEvent(tx, {
       request_id: duplicate.id,
       from_status: duplicate.status,
@@ -53,10 +56,10 @@ export const updateRequestStatus = async (
   now: number,
 ): Promise<Result<StatusChange, ChangeStatusErrorCode>> =>
   inTransaction(deps.db, async (tx) => {
-    const changed = await changeRequestStatus(tx, deps.repos, input, now);
+    const changed = await changeRequestStatus(tx, deps.repos, input, now, deps.city.calendar);
     if (!changed.ok) return changed;
     const { request, event } = changed.value;
-    await closeDuplicates(tx, deps.repos, changed.value, now);
+    await closeDuplicates(tx, deps.repos, changed.value, now, deps.city.calendar);
     const serviceName = findService(deps.city.catalog, request.serviceCode)?.name ?? request.serviceCode;
     const notice = { kind: 'status', protocol: request.protocol, serviceName, status: request.status, note: event.note, askFeedback: request.status === 'concluido' } as const;
     for (const citizenKey of await requestAudience(tx, deps.repos, request.id, request.citizenKey)) {

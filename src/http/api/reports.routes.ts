@@ -22,6 +22,7 @@ export interface ReportsRoutesDeps {
 export const DEFAULT_DAYS = 30;
 
 const counts = z.record(z.string(), z.number());
+const duration = z.object({ count: z.number(), average_minutes: z.number().nullable().describe('Minutes of office hours') });
 
 const figuresSchema = z.object({
   messages_received: z.number(),
@@ -44,6 +45,7 @@ export const summarySchema = figuresSchema.extend({
   by_day: z.array(z.object({ day: z.string(), received: z.number(), sent: z.number() })),
   citizens_registered: z.number().describe('Now, whatever the period'),
   citizens_opted_in: z.number().describe('Now, whatever the period'),
+  first_response: duration.describe("From asking for a person to an attendant's first answer, answers given in the period"),
   requests: z.object({
     backlog: z.number().describe('Open now'),
     on_time_rate: z.number().nullable().describe('Of those closed in the period with a deadline, the share closed by it'),
@@ -51,6 +53,7 @@ export const summarySchema = figuresSchema.extend({
     by_department: counts,
     closed_by_status: counts,
     top_places: z.array(z.object({ place_id: z.string(), name: z.string(), n: z.number() })),
+    resolution: duration.describe('From opening to closing, requests closed in the period'),
     ratings: z.object({ count: z.number(), average: z.number().nullable() }),
   }),
   previous: figuresSchema.extend({ from: z.string(), to: z.string() }).describe('The same figures for the period of the same length just before'),
@@ -79,6 +82,7 @@ const present = (s: Summary, previous: Summary): SummaryBody => ({
   by_day: s.byDay,
   citizens_registered: s.citizensRegistered,
   citizens_opted_in: s.citizensOptedIn,
+  first_response: { count: s.firstResponse.count, average_minutes: s.firstResponse.averageMinutes },
   requests: {
     backlog: s.requests.backlog,
     on_time_rate: s.requests.onTimeRate,
@@ -86,6 +90,7 @@ const present = (s: Summary, previous: Summary): SummaryBody => ({
     by_department: s.requests.byDepartment,
     closed_by_status: s.requests.closedByStatus,
     top_places: s.requests.topPlaces.map((p) => ({ place_id: p.placeId, name: p.name, n: p.n })),
+    resolution: { count: s.requests.resolution.count, average_minutes: s.requests.resolution.averageMinutes },
     ratings: s.requests.ratings,
   },
   previous: { from: previous.range.from, to: previous.range.to, ...figures(previous) },

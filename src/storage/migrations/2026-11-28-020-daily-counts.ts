@@ -22,7 +22,6 @@ export const up = async (db: AnyDb, _dialect: Dialect): Promise<void> => {
     .execute();
   // Reports read one metric over a range of days.
   await db.schema.createIndex('daily_counts_metric_day').on('daily_counts').columns(['metric', 'day']).execute();
-  // Reports also count requests closed and citizens first seen in a period, straight from their tables.
-  await db.schema.createIndex('service_requests_closed').on('service_requests').columns(['closed_at']).execute();
+  // Reports count citizens first seen in a period straight from their table.
   await db.schema.createIndex('citizens_first_seen').on('citizens').columns(['first_seen_at']).execute();
 };

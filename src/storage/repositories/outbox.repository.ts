@@ -208,6 +208,12 @@ export class OutboxRepository {
     return db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).where('created_at', '<', before).orderBy('id', 'desc').limit(limit).execute();
   }
 
+  /** Whether anything caused by `causePrefix…` was queued for the recipient (e.g. an attendant already answered). */
+  async hasCause(db: Executor, recipient: string, causePrefix: string): Promise<boolean> {
+    const row = await db.selectFrom('outbox').select('id').where('recipient', '=', recipient).where('cause', 'like', `${causePrefix}%`).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async forRecipient(db: Executor, recipient: string): Promise<OutboxRow[]> {
     return db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).orderBy('id').execute();
   }

@@ -8,63 +8,11 @@ export interface Span {
   to: number;
 }
 
-export interface OpenedGroup {
-  serviceCode: string;
-  departmentId: string;
-  placeId: string | null;
-  n: number;
-}
-
-export interface ClosedGroup {
-  status: string;
-  n: number;
-  /** Of those with a deadline: closed by it, and all with one. */
-  onTime: number;
-  withDeadline: number;
-}
-
-/** Counts for reports that come straight from their tables (requests, citizens), bounded by indexes on time. */
+/** Counts for reports read straight from their tables (the open backlog, citizens), bounded by indexes. */
 export class ReportsRepository {
-  async requestsOpened(db: Executor, span: Span): Promise<OpenedGroup[]> {
-    const rows = await db
-      .selectFrom('service_requests')
-      .select(['service_code', 'department_id', 'place_id', sql<string>`count(*)`.as('n')])
-      .where('created_at', '>=', span.from)
-      .where('created_at', '<', span.to)
-      .groupBy(['service_code', 'department_id', 'place_id'])
-      .execute();
-    return rows.map((r) => ({ serviceCode: r.service_code, departmentId: r.department_id, placeId: r.place_id, n: Number(r.n) }));
-  }
-
-  async requestsClosed(db: Executor, span: Span): Promise<ClosedGroup[]> {
-    const rows = await db
-      .selectFrom('service_requests')
-      .select([
-        'status',
-        sql<string>`count(*)`.as('n'),
-        sql<string>`sum(case when expected_at is not null and closed_at <= expected_at then 1 else 0 end)`.as('on_time'),
-        sql<string>`sum(case when expected_at is not null then 1 else 0 end)`.as('with_deadline'),
-      ])
-      .where('closed_at', '>=', span.from)
-      .where('closed_at', '<', span.to)
-      .groupBy('status')
-      .execute();
-    return rows.map((r) => ({ status: r.status, n: Number(r.n), onTime: Number(r.on_time), withDeadline: Number(r.with_deadline) }));
-  }
-
   async openNow(db: Executor, statuses: readonly ServiceRequestStatus[]): Promise<number> {
     const row = await db.selectFrom('service_requests').select(sql<string>`count(*)`.as('n')).where('status', 'in', statuses).executeTakeFirst();
     return Number(row?.n ?? 0);
-  }
-
-  async ratings(db: Executor, span: Span): Promise<{ count: number; sum: number }> {
-    const row = await db
-      .selectFrom('service_requests')
-      .select([sql<string>`count(rating)`.as('count'), sql<string>`coalesce(sum(rating), 0)`.as('sum')])
-      .where('feedback_at', '>=', span.from)
-      .where('feedback_at', '<', span.to)
-      .executeTakeFirst();
-    return { count: Number(row?.count ?? 0), sum: Number(row?.sum ?? 0) };
   }
 
   async citizensFirstSeen(db: Executor, span: Span): Promise<number> {
