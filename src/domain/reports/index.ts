@@ -4,3 +4,4 @@ export { subjectOfMessage } from './message-subject.js';
 export { senderOrigin, type SenderOrigin } from './sender-origin.js';
 export { MAX_RANGE_DAYS, previousRange, reportSummary, spanOf, TOP_PLACES, type Counts, type ReportCity, type ReportRange, type RequestFigures, type Summary } from './summary.js';
 export { countFirstResponse, recountRequest } from './count-requests.js';
+export { MAX_EXPORT_ROWS, openDataTable, requestsForAudit, type AuditRow, type ExportCity, type OpenDataRow } from './exports.js';

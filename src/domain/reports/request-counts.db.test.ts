@@ -42,7 +42,7 @@ describe.each(dialects)('request counts on $name', ({ create }) => {
       return opened.value.protocol;
     };
     const move = async (protocol: string, to: 'em_analise' | 'concluido' | 'indeferido', at: number) => {
-      const moved = await updateRequestStatus(deps, { protocol, to, actor: 'staff' }, at);
+      const moved = await updateRequestStatus(deps, { protocol, to, actor: 'attendant:1' }, at);
       if (!moved.ok) throw new Error(moved.error.message);
     };
     const hole = await open(report({}), MONDAY);

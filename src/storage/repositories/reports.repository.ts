@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import type { ServiceRequestStatus } from '../schema.js';
+import type { ServiceRequestRow, ServiceRequestStatus } from '../schema.js';
 
 /** Half-open interval of Unix ms: from ≤ t < to. */
 export interface Span {
@@ -8,8 +8,27 @@ export interface Span {
   to: number;
 }
 
-/** Counts for reports read straight from their tables (the open backlog, citizens), bounded by indexes. */
+/** What exports show of a request: never who asked, how to reach them, or what they wrote. */
+export type ExportedRequest = Pick<
+  ServiceRequestRow,
+  'id' | 'protocol' | 'service_code' | 'department_id' | 'channel' | 'status' | 'priority' | 'place_id' | 'address' | 'expected_at' | 'created_at' | 'closed_at' | 'rating'
+>;
+
+/** Counts for reports read straight from their tables (the open backlog, citizens), bounded by indexes; exports. */
 export class ReportsRepository {
+  /** Requests opened in `span`, by id after `afterId`, at most `limit`. */
+  async openedPage(db: Executor, span: Span, afterId: number, limit: number): Promise<ExportedRequest[]> {
+    return db
+      .selectFrom('service_requests')
+      .select(['id', 'protocol', 'service_code', 'department_id', 'channel', 'status', 'priority', 'place_id', 'address', 'expected_at', 'created_at', 'closed_at', 'rating'])
+      .where('created_at', '>=', span.from)
+      .where('created_at', '<', span.to)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   async openNow(db: Executor, statuses: readonly ServiceRequestStatus[]): Promise<number> {
     const row = await db.selectFrom('service_requests').select(sql<string>`count(*)`.as('n')).where('status', 'in', statuses).executeTakeFirst();
     return Number(row?.n ?? 0);
