@@ -27,6 +27,7 @@ import { registerNluRoutes } from '../http/api/nlu.routes.js';
 import { registerOpen311KeyRoutes } from '../http/api/open311-keys.routes.js';
 import { registerRequestsRoutes } from '../http/api/requests/requests.routes.js';
 import { registerReportsRoutes } from '../http/api/reports.routes.js';
+import { registerAuditExportRoute, registerOpenDataRoute } from '../http/api/report-exports.routes.js';
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
 import type { LiveCatalog } from '../domain/catalog-edits/index.js';
@@ -96,6 +97,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     metrics,
     onAccepted: wiring.onAccepted,
   });
+  registerOpenDataRoute(http, { db, repos, clock, city: config.city });
   await registerOpen311Routes(http, { config, db, repos, clock, catalogChangedAt: () => wiring.liveCatalog.changedAt });
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
@@ -138,6 +140,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerReportsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
+    registerAuditExportRoute(scope, { db, repos, clock, city: config.city, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { senderOrigin } from '../../src/domain/reports/index.js';
+import { openServiceRequest } from '../../src/domain/requests/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { callApi } from '../support/api.js';
 import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signInAs } from '../support/sign-in.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readFirstSheet } from '../support/xlsx.js';
 
 // Monday 2026-11-30, 13:00 in Palmas: half an hour before people answer.
 const clock = new ManualClock('2026-11-30T16:00:00Z');
@@ -114,5 +116,34 @@ describe('reports from scripted conversations with numbers from several states',
     expect(reversed).toMatchObject({ status: 400, body: { error: { message: 'A data final vem antes da inicial.' } } });
     expect((await callApi(testApp.url, 'GET', '/api/reports/summary?from=01/11/2026', coordinator)).status).toBe(400);
     expect((await callApi(testApp.url, 'GET', '/api/reports/summary', undefined)).status).toBe(401);
+  });
+});
+
+describe('exports of requests', () => {
+  it('writes the audit spreadsheet with each request, its place and whether it was on time, audited, and open data by region only', async () => {
+    const { app } = testApp;
+    const opened = await openServiceRequest(app.storage.db, app.repos, app.config.city, {
+      serviceCode: 'lote-baldio', citizenKey: null, channel: 'phone', location: { text: 'ARSE 12', placeId: '106-sul' }, description: 'Terreno com mato alto', mediaIds: [],
+    }, clock.now().getTime());
+    if (!opened.ok) throw new Error(opened.error.message);
+
+    const response = await fetch(`${testApp.url}/api/reports/requests.xlsx?from=${DAY}&to=${DAY}`, { headers: { cookie: coordinator } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [header, ...rows] = readFirstSheet(new Uint8Array(await response.arrayBuffer()));
+    expect(header?.slice(0, 5)).toEqual(['Protocolo', 'Serviço', 'Secretaria', 'Canal', 'Situação']);
+    const row = rows.find((r) => r[0] === opened.value.protocol);
+    expect(row?.slice(1, 8)).toEqual(['Terreno baldio sujo / lote abandonado', expect.stringContaining('Planejamento'), 'phone', 'Aberto', 'normal', '106 Sul', 'Plano Diretor Sul']);
+    // No description, contact or citizen anywhere in the file.
+    expect(rows.flat().join(' ')).not.toContain('mato alto');
+    const audit = await app.repos.audit.list(app.storage.db, { subjectType: 'report', limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'report.requests_exported' });
+
+    const open = await fetch(`${testApp.url}/dados-abertos/pedidos.csv?from=${DAY}&to=${DAY}`);
+    expect(open.status).toBe(200);
+    const lines = (await open.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('mes,servico_codigo,servico,regiao,situacao,pedidos');
+    expect(lines).toContain('2026-11,lote-baldio,Terreno baldio sujo / lote abandonado,Plano Diretor Sul,aberto,1');
+    expect((await fetch(`${testApp.url}/api/reports/requests.xlsx`, { headers: { cookie: await signInAs(testApp, 'attendant') } })).status).toBe(403);
   });
 });

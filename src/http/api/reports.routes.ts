@@ -1,12 +1,11 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addDays, daysBetween, formatLocalDate, isLocalDateText, localDateOf, parseLocalDate } from '../../domain/calendar/index.js';
-import { MAX_RANGE_DAYS, previousRange, reportSummary, type ReportCity, type ReportRange, type Summary } from '../../domain/reports/index.js';
-import { AppError } from '../../platform/errors.js';
+import { previousRange, reportSummary, type ReportCity, type Summary } from '../../domain/reports/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import { reportRange, todayIn } from './report-range.js';
 import { summaryCsv } from './reports-csv.js';
 import { errorSchema } from './schemas.js';
 
@@ -17,9 +16,6 @@ export interface ReportsRoutesDeps {
   city: ReportCity;
   requireUser: onRequestAsyncHookHandler;
 }
-
-/** Without dates: the last 30 days up to today. */
-export const DEFAULT_DAYS = 30;
 
 const counts = z.record(z.string(), z.number());
 const duration = z.object({ count: z.number(), average_minutes: z.number().nullable().describe('Minutes of office hours') });
@@ -96,16 +92,6 @@ const present = (s: Summary, previous: Summary): SummaryBody => ({
   previous: { from: previous.range.from, to: previous.range.to, ...figures(previous) },
 });
 
-const rangeFrom = (query: { from?: string | undefined; to?: string | undefined }, today: string): ReportRange => {
-  const to = query.to ?? today;
-  const from = query.from ?? formatLocalDate(addDays(parseLocalDate(to), 1 - DEFAULT_DAYS));
-  if (!isLocalDateText(from) || !isLocalDateText(to)) throw new AppError('report.invalid_date', 'invalid_input', 'Informe as datas no formato AAAA-MM-DD.');
-  const days = daysBetween(parseLocalDate(from), parseLocalDate(to)) + 1;
-  if (days < 1) throw new AppError('report.range_reversed', 'invalid_input', 'A data final vem antes da inicial.');
-  if (days > MAX_RANGE_DAYS) throw new AppError('report.range_too_long', 'invalid_input', `O período pode ter no máximo ${MAX_RANGE_DAYS} dias.`);
-  return { from, to };
-};
-
 /** The coordinators' figures for a period, as JSON or CSV; no personal data. */
 export const registerReportsRoutes = (app: FastifyInstance, deps: ReportsRoutesDeps): void => {
   app.withTypeProvider<ZodTypeProvider>().get('/api/reports/summary', {
@@ -122,8 +108,7 @@ export const registerReportsRoutes = (app: FastifyInstance, deps: ReportsRoutesD
       response: { 200: z.union([summarySchema, z.string().describe('format=csv: figure,key,value rows')]), 400: errorSchema, 401: errorSchema },
     },
   }, async (request, reply) => {
-    const today = formatLocalDate(localDateOf(deps.clock.now(), deps.city.timezone));
-    const range = rangeFrom(request.query, today);
+    const range = reportRange(request.query, todayIn(deps.clock, deps.city.timezone), 30);
     const [summary, previous] = await Promise.all([
       reportSummary(deps.db, deps.repos, deps.city, range),
       reportSummary(deps.db, deps.repos, deps.city, previousRange(range)),
