@@ -1,6 +1,7 @@
 import { benchIntake } from './intake.js';
 import { benchNluAccuracy } from './nlu-accuracy.js';
 import { benchReplyLatency } from './reply-latency.js';
+import { benchReportSummary } from './report-summary.js';
 import { describeMachine } from './machine.js';
 
 /** `npm run bench`: measures and prints; never asserts. Pick one with `npm run bench -- intake`. */
@@ -8,6 +9,7 @@ const suites: Record<string, () => Promise<void>> = {
   intake: benchIntake,
   'reply-latency': benchReplyLatency,
   'nlu-accuracy': benchNluAccuracy,
+  'report-summary': benchReportSummary,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in suites);
