@@ -103,7 +103,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     concurrency: config.jobs.concurrency,
     handlers: {
       [JOB.processInbound]: processInboundHandler({
-        db, repos, engine, graph, clock, logger,
+        db, repos, engine, graph, clock, logger, metrics,
         ports: conversationPorts({ repos, city: config.city, engine, logger }),
         understand: async (text) => {
           const { serviceCode, intent, confidence } = await classifier.classify(text);

@@ -80,6 +80,8 @@ const refreshGauges = async ({ db, repos, metrics, clock }: HttpWiring): Promise
     metrics.requestsOpen.set({ department: departmentId }, open);
     metrics.requestsOverdue.set({ department: departmentId }, overdue);
   }
+  metrics.inboxWaiting.reset();
+  for (const { departmentId, n } of await repos.handoffs.waitingByDepartment(db)) metrics.inboxWaiting.set({ department: departmentId ?? 'general' }, n);
 };
 
 export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {

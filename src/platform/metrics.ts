@@ -31,6 +31,13 @@ export const createMetrics = () => {
       buckets: [1, 2, 4, 8, 16, 32, 64],
       registers,
     }),
+    processingLag: new Histogram({
+      name: 'whatsapp_processing_lag_seconds',
+      help: 'From storing an inbound message to committing its answer',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers,
+    }),
+    inboxWaiting: new Gauge({ name: 'inbox_waiting', help: 'Citizens waiting for a person, by department (general: the general queue)', labelNames: ['department'], registers }),
     sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
     queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
     requestsOpen: new Gauge({ name: 'service_requests_open', help: 'Service requests still open, by department', labelNames: ['department'], registers }),

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/platform/clock.js';
+import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -19,6 +21,16 @@ describe('health, readiness and metrics', () => {
     const metrics = await (await fetch(`${testApp.url}/metrics`)).text();
     expect(metrics).toContain('# TYPE whatsapp_webhook_requests_total counter');
     expect(metrics).toContain('queue_depth');
+  });
+
+  it('counts how long messages wait to be answered and who waits for a person, per department', async () => {
+    // Monday 14:00 in Palmas: attendance is open.
+    testApp = await startTestApp({ clock: new ManualClock('2026-11-30T17:00:00Z') });
+    await scriptedCitizen(testApp, '5563999990701', 'Lu').asksForPersonAboutStreetLight();
+    const metrics = await (await fetch(`${testApp.url}/metrics`)).text();
+    expect(metrics).toMatch(/^inbox_waiting\{department="seihab"\} 1$/m);
+    const processed = /^whatsapp_processing_lag_seconds_count (\d+)$/m.exec(metrics)?.[1];
+    expect(Number(processed)).toBe(5);
   });
 
   it('is not ready while a configured Redis does not answer', async () => {

@@ -37,7 +37,7 @@ export const handleInboundMessage = async (
   wamid: string,
   now: number,
   complete: (tx: Tx) => Promise<void>,
-): Promise<{ replies: number; effects: Effect['kind'][] }> => {
+): Promise<{ replies: number; effects: Effect['kind'][]; receivedAt: number | undefined }> => {
   const { repos } = deps;
   // Read once, before the transaction: the classifier is asynchronous, and one citizen's messages never run at once.
   const inbound = await repos.inbound.byWamid(deps.db, wamid);
@@ -46,7 +46,7 @@ export const handleInboundMessage = async (
   return deps.db.transaction().execute(async (tx) => {
     if (!inbound || !payload || inbound.processed_at !== null) {
       await complete(tx);
-      return { replies: 0, effects: [] };
+      return { replies: 0, effects: [], receivedAt: undefined };
     }
     const citizen = await repos.citizens.recordContact(tx, {
       key: inbound.citizen_key,
@@ -79,6 +79,6 @@ export const handleInboundMessage = async (
     );
     await repos.inbound.markProcessed(tx, wamid, now);
     await complete(tx);
-    return { replies: messages.length, effects: outcome.effects.map((effect) => effect.kind) };
+    return { replies: messages.length, effects: outcome.effects.map((effect) => effect.kind), receivedAt: Number(inbound.received_at) };
   });
 };

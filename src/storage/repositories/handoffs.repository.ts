@@ -51,6 +51,12 @@ export class HandoffsRepository {
   }
 
   /** The citizen's handoff that is waiting or taken, if any. */
+  /** Citizens waiting for a person (not yet taken), by department; null is the general queue. */
+  async waitingByDepartment(db: Executor): Promise<Array<{ departmentId: string | null; n: number }>> {
+    const rows = await db.selectFrom('handoffs').select(['department_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'waiting').groupBy('department_id').execute();
+    return rows.map((row) => ({ departmentId: row.department_id, n: Number(row.n) }));
+  }
+
   async pendingFor(db: Executor, citizenKey: string): Promise<HandoffRow | undefined> {
     return db.selectFrom('handoffs').selectAll().where('citizen_key', '=', citizenKey).where('status', '<>', 'closed').executeTakeFirst();
   }
