@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useAction } from '../../../api/use-action';
 import { Button } from '../../../ui/Button';
-import { Notice } from '../../../ui/Notice';
 import { textLabel, type ServiceText, type TextValue } from './catalog-api';
 import { Counter } from './Counter';
+import { EditorActions } from './EditorActions';
 
 const MAX_MESSAGES = 10;
 
@@ -54,17 +54,13 @@ export const GuidanceEditor = ({ text, save }: { text: ServiceText; save: (value
         </div>
       )}
       {text.edited && <span className="badge">alterado no console</span>}
-      {error && <Notice tone="error">{error}</Notice>}
-      <div className="text-editor__actions">
-        <Button type="submit" busy={running === 'save'} disabled={unchanged}>
-          Salvar orientações
-        </Button>
-        {text.edited && (
-          <Button variant="ghost" busy={running === 'reset'} onClick={() => void run('reset', () => save(null))}>
-            Voltar ao original
-          </Button>
-        )}
-      </div>
+      <EditorActions
+        saveLabel="Salvar orientações"
+        canSave={!unchanged}
+        running={running}
+        error={error}
+        onReset={text.edited ? () => void run('reset', () => save(null)) : undefined}
+      />
     </form>
   );
 };

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useAction } from '../../../api/use-action';
-import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
-import { Notice } from '../../../ui/Notice';
 import { textLabel, type ServiceText, type TextValue } from './catalog-api';
 import { Counter } from './Counter';
+import { EditorActions } from './EditorActions';
 
 interface TextEditorProps {
   text: ServiceText;
@@ -45,17 +44,13 @@ export const TextEditor = ({ text, save }: TextEditorProps) => {
           <span>Texto original:</span> {String(text.default)}
         </p>
       )}
-      {error && <Notice tone="error">{error}</Notice>}
-      <div className="text-editor__actions">
-        <Button type="submit" busy={running === 'save'} disabled={unchanged || draft.trim().length === 0}>
-          Salvar
-        </Button>
-        {text.edited && (
-          <Button variant="ghost" busy={running === 'reset'} onClick={() => void run('reset', () => save(null))}>
-            Voltar ao original
-          </Button>
-        )}
-      </div>
+      <EditorActions
+        saveLabel="Salvar"
+        canSave={!unchanged && draft.trim().length > 0}
+        running={running}
+        error={error}
+        onReset={text.edited ? () => void run('reset', () => save(null)) : undefined}
+      />
     </form>
   );
 };
