@@ -147,3 +147,22 @@ describe('exports of requests', () => {
     expect((await fetch(`${testApp.url}/api/reports/requests.xlsx`, { headers: { cookie: await signInAs(testApp, 'attendant') } })).status).toBe(403);
   });
 });
+
+describe('first answer to a citizen waiting for a person', () => {
+  it('is counted once, in office-hours minutes, on the day of the answer', async () => {
+    clock.set('2026-12-01T17:00:00Z'); // Tuesday 14:00 in Palmas
+    await chat('5563999990610', 'Gil').asksForPersonAboutStreetLight();
+    // A day later: a new sign-in.
+    const attendant = await signInAs(testApp, 'coordinator', 'coordenacao.dia2@palmas.to.gov.br');
+    const { items } = (await callApi(testApp.url, 'GET', '/api/inbox', attendant)).body as { items: Array<{ id: number }> };
+    const id = items[0]?.id;
+    expect((await callApi(testApp.url, 'POST', `/api/inbox/${id}/take`, attendant)).status).toBe(204);
+    clock.set('2026-12-01T17:25:00Z');
+    expect((await callApi(testApp.url, 'POST', `/api/inbox/${id}/reply`, attendant, { text: 'Boa tarde! Já vou ver o poste.' })).status).toBe(204);
+    clock.set('2026-12-01T17:40:00Z');
+    expect((await callApi(testApp.url, 'POST', `/api/inbox/${id}/reply`, attendant, { text: 'Registrado.' })).status).toBe(204);
+
+    const summary = (await callApi(testApp.url, 'GET', '/api/reports/summary?from=2026-12-01&to=2026-12-01', attendant)).body as { first_response: unknown };
+    expect(summary.first_response).toEqual({ count: 1, average_minutes: 25 });
+  });
+});
