@@ -6,6 +6,7 @@ import { seesDepartment } from '../../domain/attendants/staff.js';
 import { formatLocalDate, isLocalDateText, localDateOf } from '../../domain/calendar/index.js';
 import { departmentLabel, departmentsActiveOn } from '../../domain/catalog/index.js';
 import { departmentDaySummary } from '../../domain/requests/index.js';
+import { departmentsOverview, type DepartmentCard } from '../../domain/departments/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
@@ -17,7 +18,7 @@ export interface DepartmentsRoutesDeps {
   db: Db;
   repos: Repositories;
   clock: Clock;
-  city: Pick<CityProfile, 'departments' | 'calendar'>;
+  city: Pick<CityProfile, 'departments' | 'calendar' | 'catalog'>;
   requireUser: onRequestAsyncHookHandler;
 }
 
@@ -35,6 +36,30 @@ const summarySchema = z.object({
   ratings: z.object({ count: z.number(), average: z.number().nullable() }),
 });
 
+const cardSchema = departmentSchema.extend({
+  valid_from: z.string().nullable(),
+  replaced: z.array(z.object({ id: z.string(), name: z.string(), valid_to: z.string().nullable() })).describe('Departments whose work it took over'),
+  services: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['request', 'information']), phone_line: z.string().nullable() })),
+  people: z.array(z.object({ id: z.number(), name: z.string(), role: z.string(), disabled: z.boolean() })),
+  open_now: z.number(),
+  overdue_now: z.number(),
+  waiting_now: z.number().describe('Citizens waiting for a person in its inbox queue'),
+});
+
+const presentCard = (card: DepartmentCard) => ({
+  id: card.department.id,
+  name: card.label,
+  short_name: card.department.shortName,
+  acronym: card.department.acronym,
+  valid_from: card.department.validFrom,
+  replaced: card.replaced.map((d) => ({ id: d.id, name: d.name, valid_to: d.validTo })),
+  services: card.services.map((s) => ({ code: s.code, name: s.name, kind: s.kind, phone_line: s.phoneLine })),
+  people: card.people,
+  open_now: card.openNow,
+  overdue_now: card.overdueNow,
+  waiting_now: card.waiting,
+});
+
 /** The departments of today, and each one's day: what it opened and closed, and what is late now. */
 export const registerDepartmentsRoutes = (app: FastifyInstance, deps: DepartmentsRoutesDeps): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -47,6 +72,40 @@ export const registerDepartmentsRoutes = (app: FastifyInstance, deps: Department
   }, async () => ({
     departments: departmentsActiveOn(deps.city.departments, today()).map((d) => ({ id: d.id, name: departmentLabel(d), short_name: d.shortName, acronym: d.acronym })),
   }));
+
+  api.get('/api/departments/overview', {
+    onRequest: deps.requireUser,
+    schema: {
+      tags: ['departments'],
+      summary: 'Each department in force (those the user may see): its services, people and load now; and former ones',
+      security,
+      response: {
+        200: z.object({
+          departments: z.array(cardSchema),
+          former: z.array(z.object({ id: z.string(), name: z.string(), valid_from: z.string().nullable(), valid_to: z.string().nullable(), successor: z.object({ id: z.string(), name: z.string() }).nullable() })),
+        }),
+        401: errorSchema,
+      },
+    },
+  }, async (request) => {
+    const overview = await departmentsOverview(deps.db, deps.repos, {
+      departments: deps.city.departments,
+      catalog: deps.city.catalog,
+      viewer: viewerOf(request),
+      today: today(),
+      now: deps.clock.now().getTime(),
+    });
+    return {
+      departments: overview.current.map(presentCard),
+      former: overview.former.map(({ department, label, successor }) => ({
+        id: department.id,
+        name: label,
+        valid_from: department.validFrom,
+        valid_to: department.validTo,
+        successor: successor ? { id: successor.id, name: departmentLabel(successor) } : null,
+      })),
+    };
+  });
 
   api.get('/api/departments/:id/summary', {
     onRequest: deps.requireUser,

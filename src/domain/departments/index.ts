@@ -1,0 +1,1 @@
+export { departmentsOverview, type DepartmentCard, type DepartmentsOverview } from './overview.js';
