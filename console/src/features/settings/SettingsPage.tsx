@@ -9,6 +9,7 @@ import { AuditPage } from './audit/AuditPage';
 import { CatalogTextsPage } from './catalog/CatalogTextsPage';
 import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
+import { DepartmentsPage } from './departments/DepartmentsPage';
 import { HoursPage } from './hours/HoursPage';
 import { KeysPage } from './keys/KeysPage';
 import { UsersPage } from './users/UsersPage';
@@ -20,6 +21,7 @@ const isAdmin = (user: User): boolean => user.role === 'admin';
 const TABS = [
   { path: '/configuracoes/horarios', label: 'Horários e feriados', render: () => <HoursPage />, shownTo: () => true },
   { path: '/configuracoes/fechamentos', label: 'Fechamentos', render: () => <ClosuresPage />, shownTo: () => true },
+  { path: '/configuracoes/secretarias', label: 'Secretarias', render: () => <DepartmentsPage />, shownTo: () => true },
   { path: '/configuracoes/servicos', label: 'Textos dos serviços', render: () => <CatalogTextsPage />, shownTo: isCoordinator },
   { path: '/configuracoes/classificador', label: 'Robô: frases e teste', render: () => <ClassifierPage />, shownTo: () => true },
   { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
