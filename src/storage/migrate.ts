@@ -13,6 +13,7 @@ import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templat
 import * as catalogEdits from './migrations/2026-11-28-015-catalog-edits.js';
 import * as broadcastTopics from './migrations/2026-11-28-016-broadcast-topics.js';
 import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
+import * as passwordChange from './migrations/2026-11-28-021-password-change.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -29,6 +30,7 @@ const migrations = {
   '2026-11-28-015-catalog-edits': catalogEdits,
   '2026-11-28-016-broadcast-topics': broadcastTopics,
   '2026-11-28-020-daily-counts': dailyCounts,
+  '2026-11-28-021-password-change': passwordChange,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -131,6 +131,8 @@ export interface UserTable {
   disabled_at: Millis | null;
   /** The department whose requests an attendant works on; null: every department (admins, central coordinators). */
   department_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: signed in with a password someone else chose; every route but setting their own answers 403. */
+  password_must_change: ColumnType<number, number | undefined, number>;
 }
 
 export interface SessionTable {

@@ -35,7 +35,16 @@ describe('console users', () => {
     expect(password).toMatch(/^[A-Za-z2-9]{12}$/);
     expect(added.body.user).toMatchObject({ email: 'rita.seihab@palmas.to.gov.br', role: 'attendant', department_id: 'seihab', disabled: false });
     const rita = await signIn(testApp(), 'rita.seihab@palmas.to.gov.br', password);
-    expect((await call('GET', '/api/auth/me', rita)).body.user).toMatchObject({ department_id: 'seihab' });
+    expect((await call('GET', '/api/auth/me', rita)).body.user).toMatchObject({ department_id: 'seihab', must_change_password: true });
+    // Until she sets her own password, nothing else answers.
+    expect((await call('GET', '/api/requests', rita)).body).toMatchObject({ error: { code: 'auth.password_change_required' } });
+    expect((await call('POST', '/api/auth/password', rita, { current_password: password, new_password: 'rita123' })).body).toMatchObject({ error: { code: 'weak_password' } });
+    expect((await call('POST', '/api/auth/password', rita, { current_password: password, new_password: 'Sou a Rita da Seihab' })).body).toMatchObject({ error: { message: 'A senha não pode conter o seu nome ou o seu e-mail.' } });
+    expect((await call('POST', '/api/auth/password', rita, { current_password: 'errada', new_password: 'luz acesa na quadra' })).body).toMatchObject({ error: { code: 'wrong_password' } });
+    expect((await call('POST', '/api/auth/password', rita, { current_password: password, new_password: 'luz acesa na quadra' })).status).toBe(204);
+    expect((await call('GET', '/api/requests', rita)).status).toBe(200);
+    expect((await call('GET', '/api/auth/me', rita)).body.user).toMatchObject({ must_change_password: false });
+    expect(await signIn(testApp(), 'rita.seihab@palmas.to.gov.br', 'luz acesa na quadra')).toContain('wp_session=');
 
     expect((await call('POST', '/api/users', admin, { email: 'rita.seihab@palmas.to.gov.br', name: 'Outra', role: 'attendant' })).status).toBe(409);
     expect((await call('POST', '/api/users', admin, { email: 'x@palmas.to.gov.br', name: 'X', role: 'attendant', department_id: 'nao-existe' })).body).toMatchObject({ error: { message: 'Secretaria desconhecida.' } });
@@ -60,6 +69,7 @@ describe('console users', () => {
     expect((await call('PATCH', `/api/users/${adminId}`, admin, { role: 'coordinator' })).status).toBe(409);
     const second = await call('POST', '/api/users', admin, { email: 'admin2@palmas.to.gov.br', name: 'Segunda', role: 'admin', password: 'senha-admin-2' });
     const secondAdmin = await signIn(testApp(), 'admin2@palmas.to.gov.br', 'senha-admin-2');
+    expect((await call('POST', '/api/auth/password', secondAdmin, { current_password: 'senha-admin-2', new_password: 'outra frase secreta' })).status).toBe(204);
     expect((await call('PATCH', `/api/users/${adminId}`, secondAdmin, { disabled: true })).status).toBe(200);
     expect((await call('PATCH', `/api/users/${(second.body.user as ListedUser).id}`, secondAdmin, { role: 'coordinator' })).body).toMatchObject({ error: { code: 'self_change' } });
     // Bring the first admin back for the other tests.
@@ -81,6 +91,18 @@ describe('console users', () => {
     expect(actions[0]?.actor?.name).toBe('admin');
     expect(JSON.stringify(audit.body)).not.toContain(reset.body.password as string);
     expect((await call('GET', '/api/audit', coordinator)).status).toBe(403);
+  });
+
+  it('a person changing their own password ends their other sessions, keeps this one, and is audited', async () => {
+    await call('POST', '/api/users', admin, { email: 'bruno@palmas.to.gov.br', name: 'Bruno', role: 'coordinator', password: 'senha-do-bruno-1' });
+    const here = await signIn(testApp(), 'bruno@palmas.to.gov.br', 'senha-do-bruno-1');
+    const phone = await signIn(testApp(), 'bruno@palmas.to.gov.br', 'senha-do-bruno-1');
+    expect((await call('POST', '/api/auth/password', here, { current_password: 'senha-do-bruno-1', new_password: 'senha-do-bruno-1' })).body).toMatchObject({ error: { code: 'same_password' } });
+    expect((await call('POST', '/api/auth/password', here, { current_password: 'senha-do-bruno-1', new_password: 'cafe com leite as tres' })).status).toBe(204);
+    expect((await call('GET', '/api/requests', here)).status).toBe(200);
+    expect((await call('GET', '/api/auth/me', phone)).status).toBe(401);
+    const audit = (await call('GET', '/api/audit?subject_type=user', admin)).body.entries as Array<{ action: string }>;
+    expect(audit[0]?.action).toBe('user.password_changed');
   });
 
   it('records Open311 keys issued and revoked', async () => {

@@ -64,7 +64,8 @@ export const addStaff = async (
   const password = input.password ?? temporaryPassword();
   if (password.length < 8) return fail('invalid_input', 'invalid_input', 'A senha precisa de ao menos 8 caracteres.');
   return inTransaction(db, async (tx) => {
-    const user = await createUser(tx, repos, { ...input, password }, now, departments);
+    // Whoever hands a password over knows it: its owner sets their own at the first sign-in.
+    const user = await createUser(tx, repos, { ...input, password, mustChangePassword: true }, now, departments);
     await recordAudit(tx, repos, { actorUserId: actor.id, action: 'user.created', subject: subject(user.id), details: { role: user.role, department: user.departmentId } }, now);
     return ok({ user, password: input.password === undefined ? password : null });
   });
@@ -124,7 +125,7 @@ export const resetStaffPassword = async (db: Executor, repos: Repositories, acto
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx): Promise<Result<{ password: string }, ManageUsersError>> => {
     if (!(await repos.users.byId(tx, id))) return fail('user_not_found', 'not_found', 'Usuário não encontrado.');
-    await repos.users.setPasswordHash(tx, id, passwordHash);
+    await repos.users.setPasswordHash(tx, id, passwordHash, true);
     await repos.sessions.removeForUser(tx, id);
     await recordAudit(tx, repos, { actorUserId: actor.id, action: 'user.password_reset', subject: subject(id) }, now);
     return ok({ password });

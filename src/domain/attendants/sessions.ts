@@ -8,7 +8,7 @@ import { presentUser, type PublicUser } from './users.js';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** Only a hash of the session token is stored: a leaked database does not leak live sessions. */
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export const signIn = async (db: Executor, repos: Repositories, email: string, password: string, now: number): Promise<{ token: string; user: PublicUser; expiresAt: number }> => {
   const user = await repos.users.byEmail(db, email.trim());

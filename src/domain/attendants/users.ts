@@ -22,8 +22,10 @@ export const newUserSchema = z.object({
   role: z.enum(ROLES),
   /** The department whose requests the user works on; left out: every department. */
   departmentId: z.string().trim().min(1).max(100).optional(),
+  /** The password was chosen by someone else (an admin): its owner must set their own at the first sign-in. */
+  mustChangePassword: z.boolean().optional(),
 });
-export type NewUserInput = z.infer<typeof newUserSchema>;
+export type NewUserInput = z.input<typeof newUserSchema>;
 
 export interface PublicUser {
   id: number;
@@ -32,9 +34,18 @@ export interface PublicUser {
   role: Role;
   /** Null: the user sees every department's requests. */
   departmentId: string | null;
+  /** Signed in with a password someone else chose: only setting their own is allowed. */
+  mustChangePassword: boolean;
 }
 
-export const presentUser = (user: User): PublicUser => ({ id: user.id, email: user.email, name: user.name, role: user.role, departmentId: user.department_id });
+export const presentUser = (user: User): PublicUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  departmentId: user.department_id,
+  mustChangePassword: user.password_must_change === 1,
+});
 
 /**
  * Creates a console user. A department must be one of `departments` (the city profile's): a typo would otherwise
@@ -74,7 +85,7 @@ export const resetDemoAdmin = async (db: Executor, repos: Repositories, now: num
   const existing = await repos.users.byEmail(db, DEMO_ADMIN_EMAIL);
   if (!existing && (await repos.users.count(db)) > 0) return undefined;
   const password = randomBytes(12).toString('base64url');
-  if (existing) await repos.users.setPasswordHash(db, existing.id, await hashPassword(password));
+  if (existing) await repos.users.setPasswordHash(db, existing.id, await hashPassword(password), false);
   else await createUser(db, repos, { email: DEMO_ADMIN_EMAIL, password, name: 'Demonstração', role: 'admin' }, now);
   return { email: DEMO_ADMIN_EMAIL, password };
 };

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { errorSchema } from './schemas.js';
 import { SESSION_TTL_MS, signIn, signOut, userForSession } from '../../domain/attendants/sessions.js';
 import { ROLES, type PublicUser, type Role } from '../../domain/attendants/users.js';
+import { changeOwnPassword } from '../../domain/attendants/change-password.js';
+import { PASSWORD_MAX } from '../../domain/attendants/password-policy.js';
+import { toAppError } from '../../domain/requests/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
@@ -26,14 +29,29 @@ export interface AuthDeps {
 
 const userSchema = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES) });
 /** The console limits what it shows to the user's department (null: every department). */
-const meSchema = userSchema.extend({ department_id: z.string().nullable() });
+const meSchema = userSchema.extend({
+  department_id: z.string().nullable(),
+  must_change_password: z.boolean().describe('Signed in with a password someone else chose: set your own (POST /api/auth/password) before anything else'),
+});
 
-/** A hook (onRequest: before the body is read or validated) that lets only signed-in users through (401 otherwise) and puts the user on the request. */
-export const requireUser = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+/** Lets any signed-in user through (401 otherwise), even one who must still set their own password. */
+const requireSession = (deps: AuthDeps) => async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
   const token = request.cookies[SESSION_COOKIE];
   const user = token ? await userForSession(deps.db, deps.repos, token, deps.clock.now().getTime()) : undefined;
   if (!user) throw new AppError('auth.required', 'unauthenticated', 'Faça login para continuar.');
   request.user = user;
+};
+
+/**
+ * A hook (onRequest: before the body is read or validated) that lets only signed-in users through (401 otherwise) and
+ * puts the user on the request; 403 while they still use a password someone else chose.
+ */
+export const requireUser = (deps: AuthDeps) => {
+  const session = requireSession(deps);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await session(request, reply);
+    if (request.user?.mustChangePassword) throw new AppError('auth.password_change_required', 'forbidden', 'Defina a sua própria senha para continuar.');
+  };
 };
 
 /** Like `requireUser`, and then 403 unless the user has one of `roles`. */
@@ -87,10 +105,33 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
   });
 
   api.get('/api/auth/me', {
-    onRequest: requireUser(deps),
+    onRequest: requireSession(deps),
     schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ session: [] }], response: { 200: z.object({ user: meSchema }), 401: errorSchema } },
   }, async (request) => {
     const user = request.user as PublicUser;
-    return { user: { ...user, department_id: user.departmentId } };
+    return { user: { ...user, department_id: user.departmentId, must_change_password: user.mustChangePassword } };
+  });
+
+  api.post('/api/auth/password', {
+    onRequest: requireSession(deps),
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Set your own password (the current one is asked again); your other sessions end',
+      security: [{ session: [] }],
+      body: z.object({ current_password: z.string().min(1).max(PASSWORD_MAX), new_password: z.string().min(1).max(PASSWORD_MAX * 2) }),
+      response: { 204: z.null(), 400: errorSchema, 401: errorSchema },
+    },
+  }, async (request, reply) => {
+    const user = request.user as PublicUser;
+    const changed = await changeOwnPassword(deps.db, deps.repos, {
+      userId: user.id,
+      current: request.body.current_password,
+      next: request.body.new_password,
+      sessionToken: request.cookies[SESSION_COOKIE] ?? '',
+    }, deps.clock.now().getTime());
+    if (!changed.ok) throw toAppError(changed.error);
+    request.log.info({ user: user.id }, 'password changed by its owner');
+    return reply.status(204).send(null);
   });
 };

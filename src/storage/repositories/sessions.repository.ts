@@ -28,6 +28,11 @@ export class SessionsRepository {
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }
 
+  /** Ends every session of a user but the one whose token hashes to `keepTokenHash`. */
+  async removeOthers(db: Executor, userId: number, keepTokenHash: string): Promise<void> {
+    await db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).execute();
+  }
+
   /** When each user last signed in, among sessions still kept (signing out or expiry forgets older ones). */
   async lastSignIns(db: Executor, userId?: number): Promise<Map<number, number>> {
     let select = db.selectFrom('sessions').select(['user_id', (eb) => eb.fn.max('created_at').as('at')]);

@@ -7,13 +7,23 @@ export interface NewUser {
   passwordHash: string;
   role: UserTable['role'];
   departmentId?: string | undefined;
+  /** Chosen by someone else (an admin): its owner sets their own at the first sign-in. */
+  mustChangePassword?: boolean | undefined;
 }
 
 export class UsersRepository {
   async create(db: Executor, user: NewUser, now: number): Promise<User> {
     return db
       .insertInto('users')
-      .values({ email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash, role: user.role, department_id: user.departmentId ?? null, created_at: now })
+      .values({
+        email: user.email.toLowerCase(),
+        name: user.name,
+        password_hash: user.passwordHash,
+        password_must_change: user.mustChangePassword ? 1 : 0,
+        role: user.role,
+        department_id: user.departmentId ?? null,
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -37,8 +47,9 @@ export class UsersRepository {
     return Number(row.n);
   }
 
-  async setPasswordHash(db: Executor, id: number, passwordHash: string): Promise<void> {
-    await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  /** `mustChange`: the password was chosen by someone else, so its owner must set their own at next sign-in. */
+  async setPasswordHash(db: Executor, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+    await db.updateTable('users').set({ password_hash: passwordHash, password_must_change: mustChange ? 1 : 0 }).where('id', '=', id).execute();
   }
 
   /** Users who may sign in (not disabled), by name. */
