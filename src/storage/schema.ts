@@ -4,11 +4,13 @@ import type { CatalogTextEditTable, TrainingPhraseEditTable } from './schema-cat
 import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
 import type { AuditLogTable } from './schema-audit.js';
 import type { DailyCountTable } from './schema-reports.js';
+import type { CannedReplyTable } from './schema-inbox.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
 export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
 export type { DailyCountTable } from './schema-reports.js';
+export type { CannedReplyRow, CannedReplyTable } from './schema-inbox.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
@@ -131,7 +133,7 @@ export interface UserTable {
   disabled_at: Millis | null;
   /** The department whose requests an attendant works on; null: every department (admins, central coordinators). */
   department_id: ColumnType<string | null, string | null | undefined, string | null>;
-  /** 1: signed in with a password someone else chose; every route but setting their own answers 403. */
+  /** 1: a password someone else chose; every route but setting their own answers 403. */
   password_must_change: ColumnType<number, number | undefined, number>;
 }
 
@@ -322,17 +324,6 @@ export interface Open311ApiKeyTable {
 }
 
 
-/** A ready answer for attendants: for one department, or everyone (department_id null). */
-export interface CannedReplyTable {
-  id: Generated<number>;
-  title: string;
-  body: string;
-  department_id: string | null;
-  created_by: number;
-  created_at: Millis;
-  removed_at: Millis | null;
-}
-
 export interface Database {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
@@ -381,4 +372,3 @@ export type HandoffRow = Selectable<HandoffTable>;
 export type HandoffMessageRow = Selectable<HandoffMessageTable>;
 export type ClosureRow = Selectable<ClosureTable>;
 export type Open311ApiKeyRow = Selectable<Open311ApiKeyTable>;
-export type CannedReplyRow = Selectable<CannedReplyTable>;
