@@ -44,9 +44,42 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
     await gil.getByLabel('E-mail').fill('gil.seihab@palmas.to.gov.br');
     await gil.getByLabel('Senha').fill(password);
     await gil.getByRole('button', { name: 'Entrar' }).click();
+    // A password someone else knows is replaced before anything else.
+    await gil.getByRole('heading', { name: 'Defina a sua senha' }).waitFor();
+    await gil.getByLabel('Senha provisória').fill(password);
+    await gil.getByLabel('Nova senha', { exact: true }).fill('poste aceso na 104');
+    await gil.getByLabel('Repita a nova senha').fill('poste aceso na 104');
+    await screenshot(gil, 'definir-senha');
+    await gil.getByRole('button', { name: 'Salvar nova senha' }).click();
     await gil.getByText('Os pedidos da sua secretaria').waitFor();
     // Department users have no department filter: the API keeps them to their own.
     await expect(gil.getByLabel('Secretaria').count()).resolves.toBe(0);
+    expect(faults).toEqual([]);
+  });
+
+  it('anyone changes their own password from their account page, and the old one stops working', async () => {
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/', now: clock.now() }, ADMIN.email);
+    const faults = watchForFaults(page);
+    await page.getByRole('link', { name: /Minha conta/ }).click();
+    await page.getByRole('heading', { name: 'Minha conta' }).waitFor();
+    const form = page.getByRole('form', { name: 'Trocar senha' });
+    await form.getByLabel('Senha atual').fill('errada-mesmo');
+    await form.getByLabel('Nova senha', { exact: true }).fill('chuva forte em dezembro');
+    await form.getByLabel('Repita a nova senha').fill('chuva forte em dezembro');
+    await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+    await form.getByRole('alert').getByText('A senha atual não confere.').waitFor();
+    await form.getByLabel('Senha atual').fill(TEST_PASSWORD);
+    await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+    await page.getByText('Senha trocada.').waitFor();
+    await screenshot(page, 'minha-conta');
+    const old = await fetch(`${testApp().url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'whats-palmas' }, body: JSON.stringify({ email: ADMIN.email, password: TEST_PASSWORD }) });
+    expect(old.status).toBe(401);
+    // Back to the shared test password for the other tests.
+    await form.getByLabel('Senha atual').fill('chuva forte em dezembro');
+    await form.getByLabel('Nova senha', { exact: true }).fill(TEST_PASSWORD);
+    await form.getByLabel('Repita a nova senha').fill(TEST_PASSWORD);
+    await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+    await page.getByText('Senha trocada.').waitFor();
     expect(faults).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   /** Null: every department. */
   department_id: string | null;
+  /** Signed in with a password someone else chose: must set their own before anything else. */
+  must_change_password: boolean;
 }
 
 export interface ConsoleConfig {

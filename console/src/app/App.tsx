@@ -3,6 +3,7 @@ import { api, onSessionEnded } from '../api/client';
 import type { ConsoleConfig, User } from '../api/types';
 import { asApiError } from '../api/use-api-get';
 import { currentUser, signOut } from '../features/auth/auth-api';
+import { SetOwnPasswordPage } from '../features/auth/SetOwnPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
@@ -59,6 +60,10 @@ export const App = () => {
     await signOut().catch(() => undefined);
     setStart({ state: 'ready', config, user: null });
   };
+  if (user.must_change_password) {
+    const done = () => void currentUser().then((fresh) => setStart({ state: 'ready', config, user: fresh }));
+    return <SetOwnPasswordPage config={config} user={user} onDone={done} onSignOut={() => void end()} />;
+  }
   const refreshConfig = async () => {
     const fresh = await api.get<ConsoleConfig>('/api/config');
     setStart((current) => (current.state === 'ready' ? { ...current, config: fresh } : current));

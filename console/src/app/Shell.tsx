@@ -4,7 +4,7 @@ import { Button } from '../ui/Button';
 import { useConsole } from './console-context';
 import { NotFoundPage } from './NotFoundPage';
 import { Link, usePath } from './router';
-import { sectionOf, sectionsFor } from './sections';
+import { ACCOUNT_PATH, sectionOf, sectionsFor } from './sections';
 
 /** The frame around every page: who is signed in, the sections, and the page itself. */
 export const Shell = () => {
@@ -36,10 +36,10 @@ export const Shell = () => {
               Simulador do WhatsApp
             </a>
           )}
-          <div className="user-badge" aria-label="Usuário conectado">
+          <Link to={ACCOUNT_PATH} className="user-badge" aria-label={`Minha conta: ${user.name}`}>
             <span className="user-badge__name">{user.name}</span>
             <span className="user-badge__role">{ROLE_LABELS[user.role]}</span>
-          </div>
+          </Link>
           <Button variant="ghost" onClick={() => void signOut()}>
             Sair
           </Button>
@@ -47,7 +47,7 @@ export const Shell = () => {
       </header>
       <nav className="sidebar" aria-label="Seções">
         <ul>
-          {sections.map((s) => (
+          {sections.filter((s) => s.inMenu !== false).map((s) => (
             <li key={s.path}>
               <Link to={s.path} className="sidebar__link" aria-current={s === section ? 'page' : undefined}>
                 {s.label}

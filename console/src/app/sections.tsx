@@ -3,10 +3,13 @@ import type { User } from '../api/types';
 import { attendsConversations } from '../features/auth/roles';
 import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
 import { CitizensPage } from '../features/citizens/CitizensPage';
+import { AccountPage } from '../features/auth/AccountPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
 import { INTAKE_PATH, REQUESTS_ROOT, RequestsPage } from '../features/requests/RequestsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+
+export const ACCOUNT_PATH = '/conta';
 
 /** A top-level part of the console: its menu entry and the paths it answers. Add a section here when it is built. */
 export interface Section {
@@ -18,6 +21,8 @@ export interface Section {
   render: (path: string) => ReactNode;
   /** Who has it in their menu (left out: everyone); the API enforces the same rule. */
   shownTo?: (user: User) => boolean;
+  /** false: reached from elsewhere (the user's name in the top bar), not listed in the menu. */
+  inMenu?: false;
 }
 
 export const SECTIONS: Section[] = [
@@ -53,6 +58,7 @@ export const SECTIONS: Section[] = [
     owns: (path) => path === '/configuracoes' || path.startsWith('/configuracoes/'),
     render: (path) => <SettingsPage path={path} />,
   },
+  { label: 'Minha conta', path: ACCOUNT_PATH, owns: (path) => path === ACCOUNT_PATH, render: () => <AccountPage />, inMenu: false },
 ];
 
 /** The sections in the user's menu. */

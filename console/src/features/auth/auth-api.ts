@@ -20,3 +20,6 @@ export const signIn = async (email: string, password: string): Promise<User> => 
 };
 
 export const signOut = (): Promise<void> => api.post('/api/auth/logout');
+
+/** Sets the user's own password; their other sessions end, this one stays. */
+export const changePassword = (current: string, next: string): Promise<void> => api.post('/api/auth/password', { current_password: current, new_password: next });

@@ -1,17 +1,10 @@
-import type { ReactNode } from 'react';
 import { useConsole } from '../../app/console-context';
 import { dateTime } from '../../format/dates';
 import { formatPhone } from '../inbox/phone';
+import { Fact, Facts } from '../../ui/Facts';
 import type { RequestDetail } from './requests-api';
 
 const CHANNELS: Record<string, string> = { whatsapp: 'WhatsApp', phone: 'Telefone', counter: 'Balcão', open311: 'Open311' };
-
-const Fact = ({ term, children }: { term: string; children: ReactNode }) => (
-  <div className="facts__row">
-    <dt>{term}</dt>
-    <dd>{children}</dd>
-  </div>
-);
 
 const person = (p: { name: string | null; phone: string | null }): string => [p.name, p.phone ? formatPhone(p.phone) : null].filter(Boolean).join(' · ') || '—';
 
@@ -21,7 +14,7 @@ export const RequestFacts = ({ request }: { request: RequestDetail }) => {
   const when = (iso: string) => dateTime(iso, config.city.timezone);
   const { reporter, feedback } = request;
   return (
-    <dl className="facts">
+    <Facts>
       <Fact term="Secretaria">{request.department.name}</Fact>
       <Fact term="Canal">{CHANNELS[request.channel] ?? request.channel}</Fact>
       <Fact term="Aberto em">{when(request.created_at)}</Fact>
@@ -37,6 +30,6 @@ export const RequestFacts = ({ request }: { request: RequestDetail }) => {
           {feedback.rating !== null ? ` · nota ${feedback.rating} de 5` : ''}
         </Fact>
       )}
-    </dl>
+    </Facts>
   );
 };
