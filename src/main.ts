@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createApp } from './app/create-app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load-config.js';
+import { startLocalCluster } from './cluster/local-cluster.js';
 import { createUser, ROLES, type Role } from './domain/attendants/users.js';
 import { SendingPause } from './jobs/sending-pause.js';
 import { systemClock } from './platform/clock.js';
@@ -20,6 +21,8 @@ Commands:
   user add --email E --password P [--name N] [--role admin|coordinator|attendant|operator] [--department ID]
                                           create a console user (with a department, they see only its requests)
   channel resume                          resume WhatsApp sending after it was paused by an invalid token
+  cluster [--instances N]                 N instances (default 2) behind a round-robin balancer on PORT, sharing
+                                          PostgreSQL (DATABASE_URL) and Redis (REDIS_URL): a cluster on one machine
 `;
 
 const serve = async (): Promise<void> => {
@@ -78,6 +81,26 @@ const resumeChannel = () =>
     console.log('WhatsApp sending resumed.');
   });
 
+const cluster = async (args: string[]): Promise<void> => {
+  const { values } = parseArgs({ args, options: { instances: { type: 'string' } } });
+  const config = loadConfig();
+  const instances = Number(values.instances ?? 2);
+  if (!Number.isInteger(instances) || instances < 1) throw new AppError('cluster.invalid', 'invalid_input', '--instances must be a whole number of at least 1');
+  if (config.whatsapp.simulator) throw new AppError('cluster.simulator', 'invalid_input', 'The WhatsApp simulator lives inside one process: a cluster needs the Cloud API settings (or WHATSAPP_GRAPH_URL pointing at a test double).');
+  const running = await startLocalCluster({
+    instances,
+    port: config.http.port,
+    host: config.http.host,
+    env: process.env,
+    command: { file: process.execPath, args: [...process.execArgv, process.argv[1] ?? '', 'serve'] },
+    onOutput: (instance, text) => process.stdout.write(text.replace(/^/gm, `[${instance + 1}] `)),
+  });
+  console.log(`\nWhats Palmas: ${instances} instâncias (${running.instanceUrls.join(', ')}) atrás de ${running.url}\n`);
+  const stop = () => void running.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
 const run = async (argv: string[]): Promise<void> => {
   loadDotEnv();
   const [command, sub, ...rest] = argv;
@@ -85,6 +108,7 @@ const run = async (argv: string[]): Promise<void> => {
   if (command === 'migrate') return migrate();
   if (command === 'user' && sub === 'add') return addUser(rest);
   if (command === 'channel' && sub === 'resume') return resumeChannel();
+  if (command === 'cluster') return cluster([sub, ...rest].filter((arg): arg is string => arg !== undefined));
   process.stdout.write(USAGE);
   if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
 };
