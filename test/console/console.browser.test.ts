@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('the attendants console in Chromium', () => {
 
     await page.getByLabel('Senha').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Entrar' }).click();
-    const user = page.getByLabel('Usuário conectado');
+    const user = page.getByRole('link', { name: /^Minha conta/ });
     await expect(user.textContent()).resolves.toBe('Carla NunesCoordenação');
     await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Cidadãos', 'Pedidos', 'Registrar ligação', 'Configurações']);
     await expect(page.getByRole('link', { name: 'Simulador do WhatsApp' }).getAttribute('href')).resolves.toBe('/simulador');
@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('the attendants console in Chromium', () => {
     expect(added.ok).toBe(true);
     const { page, faults } = await newPage();
     await signIn(page, USERS.attendant.email);
-    await expect(page.getByLabel('Usuário conectado').textContent()).resolves.toBe('Ana LimaAtendente');
+    await expect(page.getByRole('link', { name: /^Minha conta/ }).textContent()).resolves.toBe('Ana LimaAtendente');
     await expect(page.getByLabel('Secretaria').count()).resolves.toBe(0);
     await expect(page.locator('.page-header__subtitle').textContent()).resolves.toMatch(/Zeladoria Urbana/);
     await expect(stat(page, 'Atrasados agora').textContent()).resolves.toBe('1');
