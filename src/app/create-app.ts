@@ -129,7 +129,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   });
 
   let stopFollowingCatalog = (): void => {};
-  const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
+  const maintenance = new Maintenance({
+    db, dialect: storage.dialect, repos, clock, logger,
+    uncertainGraceMs: config.whatsapp.uncertainGraceMs,
+    retention: { months: config.retentionMonths, batch: 2_000 },
+  });
 
   return {
     config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator, demoLogin,

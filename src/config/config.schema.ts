@@ -51,6 +51,8 @@ export const envSchema = z.object({
   /** all: HTTP and workers; web: HTTP only; worker: workers only (scale-out on PostgreSQL). */
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   JOB_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** Message contents (citizens', the bot's, the inbox's) older than this lose their words; 0 keeps them. */
+  MESSAGE_RETENTION_MONTHS: z.coerce.number().int().min(0).max(240).default(24),
   OUTBOX_CONCURRENCY: z.coerce.number().int().positive().default(32),
 });
 

@@ -42,6 +42,8 @@ export interface Config {
   role: 'all' | 'web' | 'worker';
   jobs: { concurrency: number };
   outbox: { concurrency: number };
+  /** Months after which message contents are replaced by a placeholder; 0 keeps them. */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +117,6 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
     role: env.PROCESS_ROLE,
     jobs: { concurrency: env.JOB_CONCURRENCY },
     outbox: { concurrency: env.OUTBOX_CONCURRENCY },
+    retentionMonths: env.MESSAGE_RETENTION_MONTHS,
   };
 };

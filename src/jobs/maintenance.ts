@@ -2,6 +2,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { Db, Dialect } from '../storage/database.js';
 import type { Repositories } from '../storage/repositories/index.js';
+import { redactOldMessages, type RetentionPolicy } from '../domain/retention/index.js';
 
 export interface MaintenanceOptions {
   db: Db;
@@ -13,6 +14,8 @@ export interface MaintenanceOptions {
   uncertainGraceMs: number;
   intervalMs?: number;
   keepDoneJobsMs?: number;
+  /** How long message contents are kept (see domain/retention); absent or 0 months: forever. */
+  retention?: RetentionPolicy;
 }
 
 /**
@@ -40,6 +43,10 @@ export class Maintenance {
     await repos.outbox.releaseExpired(db, now, this.o.uncertainGraceMs);
     await repos.jobs.purgeDone(db, now - (this.o.keepDoneJobsMs ?? 7 * 24 * 60 * 60 * 1000));
     await repos.sessions.purgeExpired(db, now);
+    if (this.o.retention) {
+      const redacted = await redactOldMessages(db, repos, this.o.retention, now);
+      if (redacted.inbound + redacted.outbound + redacted.handoff > 0) this.o.logger.info({ redacted }, 'old message contents removed (retention policy)');
+    }
   }
 
   start(): void {

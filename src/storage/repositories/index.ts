@@ -18,6 +18,7 @@ import { OutboxRepository } from './outbox.repository.js';
 import { RequestFollowersRepository } from './request-followers.repository.js';
 import { ReportsRepository } from './reports.repository.js';
 import { RequestStatsRepository } from './request-stats.repository.js';
+import { RetentionRepository } from './retention.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
@@ -46,6 +47,7 @@ export const createRepositories = (dialect: Dialect) => ({
   followers: new RequestFollowersRepository(),
   reports: new ReportsRepository(),
   requestStats: new RequestStatsRepository(),
+  retention: new RetentionRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),
   users: new UsersRepository(),

@@ -1,0 +1,1 @@
+export { REDACTED_TEXT, redactOldMessages, type RetentionPolicy } from './redact-old-messages.js';
