@@ -22,7 +22,7 @@ describe.each(dialects)('message retention on $name', ({ create }) => {
     await repos.outbox.enqueue(db, [{ idempotencyKey: 'o1', recipient: 'ana', payload: { type: 'text', text: { body: 'Prazer, Ana!' } } }], OLD);
     await repos.outbox.enqueue(db, [{ idempotencyKey: 'o2', recipient: 'ana', payload: { type: 'text', text: { body: 'Recente' } } }], RECENT);
     await db.updateTable('outbox').set({ state: 'accepted' }).execute();
-    const handoff = await db.insertInto('handoffs').values({ citizen_key: 'ana', department_id: null, message: null, attendance_open: 1, status: 'closed', created_at: OLD, updated_at: OLD }).returning('id').executeTakeFirstOrThrow();
+    const handoff = await db.insertInto('handoffs').values({ citizen_key: 'ana', department_id: null, message: null, attendance_open: 1, urgent: 0, status: 'closed', created_at: OLD, updated_at: OLD }).returning('id').executeTakeFirstOrThrow();
     await repos.handoffs.addMessage(db, Number(handoff.id), 'Meu endereço é Rua 3, casa 5', OLD);
     await repos.handoffs.addMessage(db, Number(handoff.id), 'Obrigada', RECENT);
 

@@ -8,6 +8,7 @@ import { ClosuresRepository } from './closures.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { DailyCountsRepository } from './daily-counts.repository.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
+import { FailuresRepository } from './failures.repository.js';
 import { HandoffsRepository } from './handoffs.repository.js';
 import { InboundRepository } from './inbound.repository.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -36,6 +37,7 @@ export const createRepositories = (dialect: Dialect) => ({
   conversations: new ConversationsRepository(),
   dailyCounts: new DailyCountsRepository(),
   dataRequests: new DataRequestsRepository(),
+  failures: new FailuresRepository(),
   handoffs: new HandoffsRepository(),
   inbound: new InboundRepository(),
   jobs: new JobsRepository(dialect),

@@ -1,0 +1,1 @@
+export { FAILURES_LISTED, listFailures, maskedNumber, retryJob, retrySend, type FailedJob, type FailedSend, type RetryError } from './failures.js';
