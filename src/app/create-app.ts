@@ -125,6 +125,10 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     config, db, repos, clock, metrics, logger, readinessChecks, classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
+    onRetry: () => {
+      jobs.wake.notify();
+      dispatcher.wake.notify();
+    },
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
 

@@ -12,6 +12,7 @@ import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerUsersRoutes } from '../http/api/users.routes.js';
 import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerEventsRoutes } from '../http/api/events.routes.js';
+import { registerFailuresRoutes } from '../http/api/failures.routes.js';
 import { registerInboxRoutes } from '../http/api/inbox.routes.js';
 import { registerMediaRoutes } from '../http/api/media.routes.js';
 import { registerCannedRepliesRoutes } from '../http/api/canned-replies.routes.js';
@@ -51,6 +52,8 @@ export interface HttpWiring {
   metrics: Metrics;
   logger: Logger;
   onAccepted: () => void;
+  /** An admin retried a failed job or send: wake whoever runs it. */
+  onRetry: () => void;
   classifier: Classifier;
   /** The catalog and classifier with coordinators' edits applied. */
   liveCatalog: LiveCatalog;
@@ -138,6 +141,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerUsersRoutes(scope, { db, repos, clock, departments: config.city.departments, requireCoordinator: requireRole(auth, ['coordinator', 'admin']), requireAdmin: requireRole(auth, ['admin']) });
     registerCalendarRoutes(scope, { db, repos, clock, calendar: config.city.calendar, t: wiring.engine.t, requireUser: requireUser(auth) });
     registerAuditRoutes(scope, { db, repos, requireAdmin: requireRole(auth, ['admin']) });
+    registerFailuresRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']), onRetry: wiring.onRetry });
     registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
