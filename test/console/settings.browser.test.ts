@@ -83,6 +83,26 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
     expect(faults).toEqual([]);
   });
 
+  it('an admin sees a message Meta refused with what the code means, and sends it again', async () => {
+    const { app } = testApp();
+    await app.repos.outbox.enqueue(app.storage.db, [{ idempotencyKey: 'falha:0', recipient: '5563999994321', payload: { type: 'text', text: { body: 'Olá' } }, cause: 'falha' }], clock.now().getTime());
+    await app.storage.db.updateTable('outbox').set({ state: 'rejected', error_code: 131000, error_detail: 'Something went wrong' }).where('idempotency_key', '=', 'falha:0').execute();
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/falhas', now: clock.now() }, ADMIN.email);
+    const faults = watchForFaults(page);
+    const table = page.getByRole('table', { name: 'Mensagens recusadas' });
+    await table.getByText('Erro genérico da Meta').waitFor();
+    await table.getByText('…4321').waitFor();
+    await screenshot(page, 'configuracoes-falhas');
+    await table.getByRole('button', { name: 'Enviar de novo' }).click();
+    await page.getByText('Mensagem enviada de novo.').waitFor();
+    // Sent again, the simulator refuses it for the rule it really breaks (the citizen never wrote), so it is back.
+    await expect.poll(async () => {
+      await page.reload();
+      return page.getByRole('table', { name: 'Mensagens recusadas' }).getByText('Passaram 24 horas').count();
+    }, { timeout: 8_000 }).toBe(1);
+    expect(faults).toEqual([]);
+  });
+
   it('an admin issues an Open311 key shown once, revokes it, and finds both in the audit log', async () => {
     const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/chaves', now: clock.now() }, ADMIN.email);
     const faults = watchForFaults(page);

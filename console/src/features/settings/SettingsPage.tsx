@@ -10,6 +10,7 @@ import { CatalogTextsPage } from './catalog/CatalogTextsPage';
 import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
+import { FailuresPage } from './failures/FailuresPage';
 import { HoursPage } from './hours/HoursPage';
 import { KeysPage } from './keys/KeysPage';
 import { UsersPage } from './users/UsersPage';
@@ -26,6 +27,7 @@ const TABS = [
   { path: '/configuracoes/classificador', label: 'Robô: frases e teste', render: () => <ClassifierPage />, shownTo: () => true },
   { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
   { path: '/configuracoes/chaves', label: 'Chaves Open311', render: () => <KeysPage />, shownTo: isAdmin },
+  { path: '/configuracoes/falhas', label: 'Falhas de envio', render: () => <FailuresPage />, shownTo: isAdmin },
   { path: '/configuracoes/auditoria', label: 'Auditoria', render: () => <AuditPage />, shownTo: isAdmin },
 ];
 const FIRST_TAB = TABS[0]?.path ?? '/';
