@@ -35,6 +35,7 @@ import type { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { ATTENDING_ROLES } from '../domain/attendants/staff.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
+import { registerPrivacyPage } from '../http/public/privacy.routes.js';
 import { mapTileOrigins, registerConsole, registerConsoleConfigRoute } from '../http/console/index.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
@@ -147,6 +148,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerReportsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerAuditExportRoute(scope, { db, repos, clock, city: config.city, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
+    registerPrivacyPage(scope, { city: config.city, retentionMonths: config.retentionMonths });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);
