@@ -21,6 +21,8 @@ export interface ConsoleConfig {
   statuses: Array<{ code: string; label: string; next: string[] }>;
   /** Quadras and setores of the city, for filters and intake. */
   places: Array<{ id: string; name: string; region: string | null }>;
+  /** What broadcasts are about; citizens opt in per topic. */
+  topics: Array<{ id: string; title: string; description: string }>;
   /** The city outline as [lat, lng] vertices. */
   boundary: Array<[number, number]>;
 }

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
-import { attendsConversations } from '../features/auth/roles';
 import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
 import { CitizensPage } from '../features/citizens/CitizensPage';
+import { BROADCASTS_ROOT, BroadcastsPage } from '../features/broadcasts/BroadcastsPage';
+import { attendsConversations, isCoordinator } from '../features/auth/roles';
 import { AccountPage } from '../features/auth/AccountPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { INBOX_ROOT, InboxPage } from '../features/inbox/InboxPage';
@@ -51,6 +52,13 @@ export const SECTIONS: Section[] = [
     path: INTAKE_PATH,
     owns: (path) => path === INTAKE_PATH,
     render: (path) => <RequestsPage path={path} />,
+  },
+  {
+    label: 'Avisos',
+    path: BROADCASTS_ROOT,
+    owns: (path) => path === BROADCASTS_ROOT || path.startsWith(`${BROADCASTS_ROOT}/`),
+    render: (path) => <BroadcastsPage path={path} />,
+    shownTo: isCoordinator,
   },
   {
     label: 'Configurações',

@@ -22,3 +22,22 @@ export const dayRange = (first: string, last: string): string => {
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
   return `${sameYear ? shortDay(first).slice(0, 5) : shortDay(first)} a ${shortDay(last)}`;
 };
+
+/** Minutes the city's clock is ahead of UTC at an instant (Palmas: -180). */
+const offsetMinutes = (at: Date, timezone: string): number => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return Math.round((asUtc - at.getTime()) / 60_000);
+};
+
+/** "2026-12-01" at "14:30" on the city's clock, as an ISO instant for the API. */
+export const cityTimeToIso = (day: string, time: string, timezone: string): string => {
+  const [y, m, d] = day.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  const guess = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, min ?? 0);
+  return new Date(guess - offsetMinutes(new Date(guess), timezone) * 60_000).toISOString();
+};

@@ -6,7 +6,7 @@ import { placeLabel } from '../../domain/places/index.js';
 import { REQUEST_STATUSES, STATUS_TRANSITIONS } from '../../domain/requests/index.js';
 
 export interface ConsoleConfigDeps {
-  city: Pick<CityProfile, 'name' | 'channelName' | 'timezone' | 'catalog' | 'texts' | 'places'>;
+  city: Pick<CityProfile, 'name' | 'channelName' | 'timezone' | 'catalog' | 'texts' | 'places' | 'broadcastTopics'>;
   simulator: boolean;
   mapTiles: { url: string; attribution: string } | undefined;
 }
@@ -19,6 +19,7 @@ const consoleConfigSchema = z.object({
   statuses: z.array(z.object({ code: z.string(), label: z.string(), next: z.array(z.string()).describe('the statuses staff may move it to') })),
   places: z.array(z.object({ id: z.string(), name: z.string(), region: z.string().nullable() })).describe('quadras and setores of the city, for filters and intake'),
   boundary: z.array(z.tuple([z.number(), z.number()])).describe('the city outline as [lat, lng] vertices: maps show it even without tiles'),
+  topics: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })).describe('what broadcasts are about; citizens opt in per topic'),
 });
 export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 
@@ -31,6 +32,7 @@ export const consoleConfig = (deps: ConsoleConfigDeps): ConsoleConfig => ({
   statuses: REQUEST_STATUSES.map((code) => ({ code, label: deps.city.texts[`status.${code}`] ?? code, next: [...STATUS_TRANSITIONS[code]] })),
   places: deps.city.places.places.filter((place) => !place.outsideCity).map((place) => ({ id: place.id, name: placeLabel(place), region: place.region })),
   boundary: deps.city.places.boundary.polygon,
+  topics: deps.city.broadcastTopics.map((t) => ({ id: t.id, title: t.title, description: t.description })),
 });
 
 export const registerConsoleConfigRoute = (app: FastifyInstance, deps: ConsoleConfigDeps): void => {
