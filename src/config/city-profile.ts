@@ -40,6 +40,8 @@ const broadcastTopicSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1).max(24),
   description: z.string().min(1).max(72),
+  /** Words citizens use for it ("vacina", "chuva"), matched without accents: "quero avisos de vacina". */
+  keywords: z.array(z.string().min(2)).default([]),
 });
 export type BroadcastTopic = z.infer<typeof broadcastTopicSchema>;
 

@@ -10,6 +10,8 @@ export interface CitizenView {
   name: string | undefined;
   consent: 'accepted' | 'declined' | undefined;
   optedIn: boolean;
+  /** Broadcast topics they receive (ids of the city's topics). */
+  topics: string[];
   /** Waiting for a person, or a person is attending them (the bot then stays quiet); undefined when neither. */
   handoff?: 'waiting' | 'taken' | undefined;
 }
@@ -35,7 +37,7 @@ export interface Turn {
 
 /** The city and its words; everything the engine needs that is not in the state or the turn. */
 export interface EngineContext {
-  city: Pick<CityProfile, 'catalog' | 'places' | 'calendar' | 'contacts' | 'privacyPolicyUrl' | 'departments'>;
+  city: Pick<CityProfile, 'catalog' | 'places' | 'calendar' | 'contacts' | 'privacyPolicyUrl' | 'departments' | 'broadcastTopics'>;
   t: Translate;
   alwaysOpen: boolean;
 }

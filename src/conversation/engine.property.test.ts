@@ -20,7 +20,7 @@ const START = Date.parse('2026-12-01T18:00:00Z');
 /** Effects whose result the application answers with (a protocol, a history, a person's queue…). */
 const ANSWERED_BY_EFFECT: ReadonlySet<Effect['kind']> = new Set(['open_request', 'lookup_protocol', 'handoff', 'request_verdict', 'rate_request', 'describe_data']);
 
-const WORDS = ['oi', 'menu', 'sim', 'não', 'SAIR', 'AVISOS', 'atendente', 'meus dados', 'apagar meus dados', 'poste apagado', 'buraco', '2026-000001',
+const WORDS = ['oi', 'menu', 'sim', 'não', 'SAIR', 'AVISOS', 'atendente', 'meus dados', 'apagar meus dados', 'meus avisos', 'quero avisos de saúde', 'não quero avisos de eventos', 'poste apagado', 'buraco', '2026-000001',
   'protocolo 2026-000123', 'obrigado', 'arse 12', '106 sul', 'taquaralto', 'joana', '1', '2', '10', '99', '', '   ', '😀', 'ok', 'cancelar', 'voltar', 'x'.repeat(5000)];
 
 /** What a citizen may send next: a tap on what the bot offered, a known word, any text, a pin, a photo, or a tap on an id that never existed. */
@@ -52,7 +52,7 @@ describe('the conversation under any input', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), understanding), { minLength: 1, maxLength: 25 }), fc.boolean(), (plan, registered) => {
         let state: ConversationState = initialState();
-        const view: CitizenView = registered ? { name: 'Joana', consent: 'accepted', optedIn: true } : { name: undefined, consent: undefined, optedIn: false };
+        const view: CitizenView = registered ? { name: 'Joana', consent: 'accepted', optedIn: true, topics: ['saude'] } : { name: undefined, consent: undefined, optedIn: false, topics: [] };
         let offered: string[] = [];
         let at = START;
         for (const [pick, seed, understood] of plan) {
@@ -69,6 +69,7 @@ describe('the conversation under any input', () => {
           for (const effect of outcome.effects) {
             if (effect.kind === 'record_consent') view.consent = effect.accepted ? 'accepted' : 'declined';
             if (effect.kind === 'set_opt_in') view.optedIn = effect.optedIn;
+            if (effect.kind === 'set_topics') view.topics = [...view.topics.filter((t) => !effect.unsubscribe.includes(t)), ...effect.subscribe];
           }
           state = outcome.state;
           offered = offeredIds(outcome.replies);

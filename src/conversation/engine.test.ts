@@ -18,7 +18,7 @@ const SATURDAY = Date.parse('2026-12-05T13:00:00Z');
 /** A scripted citizen: keeps the state and the citizen's record between turns, as the application would. */
 const citizen = (start: { consent?: CitizenView['consent']; name?: string } = {}) => {
   let state: ConversationState = initialState();
-  const view: CitizenView = { name: start.name, consent: start.consent, optedIn: false };
+  const view: CitizenView = { name: start.name, consent: start.consent, optedIn: false, topics: [] };
   let at = OPEN;
   const closures: ExtraClosure[] = [];
   const say = (content: InboundContent, understanding?: Understanding) => {
@@ -30,6 +30,7 @@ const citizen = (start: { consent?: CitizenView['consent']; name?: string } = {}
       if (effect.kind === 'record_consent') view.consent = effect.accepted ? 'accepted' : 'declined';
       if (effect.kind === 'save_registration' && effect.name) view.name = effect.name;
       if (effect.kind === 'set_opt_in') view.optedIn = effect.optedIn;
+      if (effect.kind === 'set_topics') view.topics = [...view.topics.filter((t) => !effect.unsubscribe.includes(t)), ...effect.subscribe];
     }
     return outcome;
   };
@@ -71,8 +72,14 @@ describe('first contact and registration', () => {
     const confirmed = joana.tap('place:yes');
     expect(confirmed.effects[0]).toMatchObject({ kind: 'save_registration', place: { text: expect.stringContaining('106 Sul') } });
     const done = joana.tap('optin:yes');
-    expect(done.effects).toEqual([{ kind: 'set_opt_in', optedIn: true }]);
-    expect(done.replies[0]).toMatchObject({ kind: 'list', body: expect.stringContaining('Tudo certo, Joana!') });
+    // One tap is everything: the list and every topic, recorded with the question she answered.
+    const asked = expect.stringContaining('Quer receber avisos da Prefeitura');
+    expect(done.effects).toEqual([
+      { kind: 'set_opt_in', optedIn: true, wording: asked },
+      { kind: 'set_topics', subscribe: ['saude', 'obras-transito', 'eventos', 'defesa-civil'], unsubscribe: [], wording: asked },
+    ]);
+    expect(done.replies[0]).toMatchObject({ kind: 'text', body: expect.stringContaining('Saúde, Obras e trânsito, Eventos e Chuvas e Defesa Civil') });
+    expect(done.replies[1]).toMatchObject({ kind: 'list', body: expect.stringContaining('Tudo certo, Joana!') });
   });
 
   it('never blocks service when registration is declined, and answers the first message afterwards', () => {
@@ -251,7 +258,35 @@ describe('people, hours and the words that work everywhere', () => {
   it('leaves the broadcast list only after confirming', () => {
     const leo = citizen({ consent: 'accepted' });
     expect(leo.text('SAIR').effects).toEqual([]);
-    expect(leo.tap('optout:yes').effects).toEqual([{ kind: 'set_opt_in', optedIn: false }]);
+    expect(leo.tap('optout:yes').effects).toEqual([{ kind: 'set_opt_in', optedIn: false, wording: expect.stringContaining('Confirma?') }]);
+  });
+
+  it('lets a citizen choose topics with AVISOS, marks what they receive, and leave one or all', () => {
+    const ana = citizen({ consent: 'accepted' });
+    const list = ana.text('Avisos');
+    expect(list.replies[0]).toMatchObject({ kind: 'list' });
+    expect(optionIds(list.replies[0])).toEqual(['topics:all', 'topic:saude', 'topic:obras-transito', 'topic:eventos', 'topic:defesa-civil', 'topics:none']);
+    const health = ana.tap('topic:saude');
+    expect(health.effects).toEqual([{ kind: 'set_topics', subscribe: ['saude'], unsubscribe: [], wording: expect.stringContaining('avisos de *Saúde*') }]);
+    ana.view.optedIn = true;
+    const again = ana.text('avisos');
+    expect(again.replies[0]).toMatchObject({ body: expect.stringContaining('Hoje você recebe: Saúde.') });
+    expect((again.replies[0] as { options: Array<{ title: string }> }).options[1]?.title).toBe('✓ Saúde');
+    expect(ana.text('saude').effects).toEqual([{ kind: 'set_topics', subscribe: [], unsubscribe: ['saude'], wording: expect.stringContaining('não vai mais receber avisos de *Saúde*') }]);
+    ana.text('avisos');
+    expect(ana.tap('topics:none').replies[0]).toMatchObject({ body: expect.stringContaining('Confirma?') });
+  });
+
+  it('understands topics asked in free text, with typos and accents, both ways, and says what they receive', () => {
+    const bia = citizen({ consent: 'accepted' });
+    expect(bia.text('quero receber avisos de vacinaçao').effects).toMatchObject([{ kind: 'set_topics', subscribe: ['saude'] }]);
+    bia.view.optedIn = true;
+    expect(bia.text('alertas de chuva').effects).toMatchObject([{ kind: 'set_topics', subscribe: ['defesa-civil'] }]);
+    expect(bodies(bia.text('meus avisos').replies)).toContain('Saúde e Chuvas e Defesa Civil');
+    expect(bia.text('não quero mais avisos de chuva').effects).toMatchObject([{ kind: 'set_topics', subscribe: [], unsubscribe: ['defesa-civil'] }]);
+    expect(bodies(bia.text('nao quero avisos de eventos').replies)).toContain('Você não recebe avisos de *Eventos*');
+    // A request that mentions a topic word is still a request.
+    expect(bia.text('tem um buraco na rua de obras').effects.some((e) => e.kind === 'set_topics')).toBe(false);
   });
 
   it('tells what we keep and takes a deletion request', () => {

@@ -1,5 +1,6 @@
 import type { EngineContext, Outcome, Turn } from './context.js';
-import { accountStep, confirmDeletion, confirmOptOut, describeData, optIn } from './flows/account.flow.js';
+import { accountStep, confirmDeletion, confirmOptOut, describeData } from './flows/account.flow.js';
+import { chooseTopics, describeTopics, topicsStep } from './flows/topics.flow.js';
 import { feedbackStep } from './flows/feedback.flow.js';
 import { handoffStep, startHandoff } from './flows/handoff.flow.js';
 import { askConsent, registrationStep } from './flows/registration.flow.js';
@@ -66,7 +67,9 @@ const runCommand = (state: ConversationState, turn: Turn, ctx: EngineContext, co
     case 'optOut':
       return confirmOptOut(state, ctx);
     case 'optIn':
-      return optIn(state, ctx);
+      return chooseTopics(state, turn, ctx);
+    case 'myTopics':
+      return describeTopics(state, turn, ctx);
     case 'myData':
       return describeData(state);
     case 'deleteData':
@@ -131,6 +134,7 @@ const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSin
     switchStep(state, turn, ctx) ??
     requestStep(state, turn, ctx) ??
     accountStep(state, turn, ctx) ??
+    topicsStep(state, turn, ctx) ??
     handoffStep(state, turn, ctx) ??
     servicesStep(state, turn, ctx) ??
     goTo(state, { name: 'menu' }, [menuReply(ctx)])

@@ -16,7 +16,9 @@ export type Effect =
   | { kind: 'store_media'; mediaId: string; mimeType: string }
   | { kind: 'record_consent'; accepted: boolean }
   | { kind: 'save_registration'; name?: string; place?: { placeId?: string; text: string; latitude?: number; longitude?: number } }
-  | { kind: 'set_opt_in'; optedIn: boolean }
+  /** Join or leave the broadcast list; `wording`: what the citizen was shown when answering (the consent record). */
+  | { kind: 'set_opt_in'; optedIn: boolean; wording: string }
+  | { kind: 'set_topics'; subscribe: string[]; unsubscribe: string[]; wording: string }
   | { kind: 'open_request'; serviceCode: string; location: { placeId?: string; text: string; latitude?: number; longitude?: number }; description: string; reference?: string; mediaIds: string[] }
   | { kind: 'lookup_protocol'; protocol: string }
   /** Queue the citizen for a person: of the department of `serviceCode` when the talk was about a service. */

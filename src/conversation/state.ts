@@ -25,6 +25,7 @@ export type Step =
   | { name: 'askProtocol' }
   | { name: 'handoff'; serviceCode?: string }
   | { name: 'confirmOptOut' }
+  | { name: 'chooseTopics' }
   | { name: 'confirmDeletion' }
   | { name: 'resumeOffer'; previous: Step };
 

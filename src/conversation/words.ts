@@ -8,7 +8,7 @@ export const plain = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export type Command = 'menu' | 'back' | 'cancel' | 'optOut' | 'optIn' | 'myData' | 'deleteData' | 'human' | 'skip' | 'protocol';
+export type Command = 'menu' | 'back' | 'cancel' | 'optOut' | 'optIn' | 'myTopics' | 'myData' | 'deleteData' | 'human' | 'skip' | 'protocol';
 
 /** Words that work at any point of the conversation (matched on the whole message, after `plain`). */
 const COMMANDS: Array<[Command, RegExp]> = [
@@ -16,7 +16,8 @@ const COMMANDS: Array<[Command, RegExp]> = [
   ['back', /^(voltar|volta|anterior)$/],
   ['cancel', /^(cancelar|cancela|cancele|desistir|deixa pra la)$/],
   ['optOut', /^(sair|parar|pare|stop|descadastrar|nao quero mais (receber )?avisos)$/],
-  ['optIn', /^(avisos|quero avisos|quero receber( avisos)?|voltar a receber)$/],
+  ['optIn', /^(avisos|aviso|quero avisos|quero receber( avisos)?|voltar a receber|temas|escolher temas)$/],
+  ['myTopics', /^(meus avisos|quais avisos( eu)? recebo|que avisos( eu)? recebo)$/],
   ['myData', /^(meus dados|quais (sao )?meus dados|dados)$/],
   ['deleteData', /^(apagar|excluir|deletar|remover) (os )?(meus )?dados$/],
   ['human', /^(atendente|atendimento|falar com (um |uma )?(atendente|pessoa|alguem|humano|servidor)|quero falar com (um |uma )?(atendente|pessoa|alguem|humano)|pessoa|humano)$/],

@@ -4,14 +4,11 @@ import { answerOf, goTo } from '../outcome.js';
 import type { ConversationState } from '../state.js';
 import { isNo, isYes } from '../words.js';
 
-/** Leaving the broadcast list (confirmed), joining it again, "meus dados" and "apagar meus dados". */
+/** Leaving the broadcast list (confirmed), "meus dados" and "apagar meus dados". */
 export const confirmOptOut = (state: ConversationState, ctx: EngineContext): Outcome =>
   goTo(state, { name: 'confirmOptOut' }, [
     { kind: 'buttons', body: ctx.t('optOut.confirm'), options: [{ id: 'optout:yes', title: ctx.t('optOut.yes') }, { id: 'optout:no', title: ctx.t('optOut.no') }] },
   ]);
-
-export const optIn = (state: ConversationState, ctx: EngineContext): Outcome =>
-  goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optIn.done') }], [{ kind: 'set_opt_in', optedIn: true }]);
 
 export const describeData = (state: ConversationState): Outcome => goTo(state, { name: 'menu' }, [], [{ kind: 'describe_data' }]);
 
@@ -23,7 +20,7 @@ export const confirmDeletion = (state: ConversationState, ctx: EngineContext): O
 export const accountStep = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
   const answer = answerOf(turn.content) ?? '';
   if (state.step.name === 'confirmOptOut') {
-    if (answer === 'optout:yes' || isYes(answer)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optOut.done') }], [{ kind: 'set_opt_in', optedIn: false }]);
+    if (answer === 'optout:yes' || isYes(answer)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optOut.done') }], [{ kind: 'set_opt_in', optedIn: false, wording: ctx.t('optOut.confirm') }]);
     if (answer === 'optout:no' || isNo(answer)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('optOut.kept') }]);
     return confirmOptOut(state, ctx);
   }

@@ -1,4 +1,5 @@
-import { isInsideCity, matchPlace, placeLabel } from '../../domain/places/index.js';
+import { isInsideCity, matchPlace, placeLabel, type Place } from '../../domain/places/index.js';
+import { allTopicsEffects, topicNames } from './topics.flow.js';
 import type { EngineContext, Outcome, Turn } from '../context.js';
 import { menuReply } from '../menu.js';
 import { goTo } from '../outcome.js';
@@ -40,14 +41,23 @@ const askOptIn = (state: ConversationState, ctx: EngineContext): Outcome =>
   ]);
 
 /** Registration ended (done or skipped): greet by name and show the menu, or answer the message kept from the start. */
-export const finishRegistration = (state: ConversationState, ctx: EngineContext, name: string | undefined, effects: Outcome['effects'], answerPending: (s: ConversationState) => Outcome): Outcome => {
+/** `note`: said before the rest (which topics they will receive). */
+export const finishRegistration = (
+  state: ConversationState,
+  ctx: EngineContext,
+  name: string | undefined,
+  effects: Outcome['effects'],
+  answerPending: (s: ConversationState) => Outcome,
+  note?: string,
+): Outcome => {
   const done: Reply = { kind: 'text', body: name ? ctx.t('registration.done', { name }) : ctx.t('registration.doneAnonymous') };
+  const before: Reply[] = note ? [{ kind: 'text', body: note }] : [];
   const base: ConversationState = { ...state, step: { name: 'menu' } };
   if (state.pending) {
     const next = answerPending(base);
-    return { state: next.state, replies: [done, ...next.replies], effects: [...effects, ...next.effects] };
+    return { state: next.state, replies: [...before, done, ...next.replies], effects: [...effects, ...next.effects] };
   }
-  return { state: base, replies: [menuReply(ctx, done.kind === 'text' ? done.body : ctx.t('menu.body'))], effects };
+  return { state: base, replies: [...before, menuReply(ctx, done.kind === 'text' ? done.body : ctx.t('menu.body'))], effects };
 };
 
 /** A plausible name given as an answer (letters, 2–40 characters, at most four words, not a command or a yes/no), capitalised; storage applies its own limits (citizens/cleanName). */
@@ -57,6 +67,18 @@ export const nameFromAnswer = (text: string): string | undefined => {
   if (name.split(' ').length > 4 || isYes(name) || isNo(name) || detectCommand(name)) return undefined;
   return name.split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ');
 };
+
+const confirmPlace = (state: ConversationState, ctx: EngineContext, place: Place): Outcome =>
+  goTo(state, { name: 'confirmPlace', placeId: place.id }, [
+    {
+      kind: 'buttons',
+      body: ctx.t('registration.confirmPlace', { place: placeLabel(place) }),
+      options: [
+        { id: 'place:yes', title: ctx.t('registration.placeYes') },
+        { id: 'place:no', title: ctx.t('registration.placeNo') },
+      ],
+    },
+  ]);
 
 export const registrationStep = (state: ConversationState, turn: Turn, ctx: EngineContext, answerPending: (s: ConversationState) => Outcome): Outcome | undefined => {
   const { step } = state;
@@ -88,16 +110,7 @@ export const registrationStep = (state: ConversationState, turn: Turn, ctx: Engi
       const match = matchPlace(content.body, ctx.city.places);
       if (match.status === 'outside') return goTo(state, step, [{ kind: 'text', body: ctx.t('registration.placeOutside') }]);
       if (!match.best || match.status === 'none') return goTo(state, step, [{ kind: 'text', body: ctx.t('registration.placeNotFound') }]);
-      return goTo(state, { name: 'confirmPlace', placeId: match.best.place.id }, [
-        {
-          kind: 'buttons',
-          body: ctx.t('registration.confirmPlace', { place: placeLabel(match.best.place) }),
-          options: [
-            { id: 'place:yes', title: ctx.t('registration.placeYes') },
-            { id: 'place:no', title: ctx.t('registration.placeNo') },
-          ],
-        },
-      ]);
+      return confirmPlace(state, ctx, match.best.place);
     }
     case 'confirmPlace': {
       if (answer === 'place:yes' || (answer && isYes(answer))) {
@@ -108,13 +121,18 @@ export const registrationStep = (state: ConversationState, turn: Turn, ctx: Engi
       if (answer === 'place:no' || (answer && isNo(answer))) return askPlace(state, ctx, turn.citizen.name);
       // Typing another place instead of tapping is a correction.
       if (content.type === 'text' && plain(content.body).length > 1) return registrationStep({ ...state, step: { name: 'askPlace' } }, turn, ctx, answerPending);
-      return goTo(state, step, []);
+      const asked = ctx.city.places.places.find((p) => p.id === step.placeId);
+      return asked ? confirmPlace(state, ctx, asked) : askPlace(state, ctx, turn.citizen.name);
     }
     case 'askOptIn': {
       const yes = answer === 'optin:yes' || (answer !== undefined && isYes(answer));
       const no = answer === 'optin:no' || (answer !== undefined && (isNo(answer) || skipped));
       if (!yes && !no) return askOptIn(state, ctx);
-      return finishRegistration(state, ctx, turn.citizen.name, [{ kind: 'set_opt_in', optedIn: yes }], answerPending);
+      const wording = ctx.t('registration.askOptIn');
+      if (!yes) return finishRegistration(state, ctx, turn.citizen.name, [{ kind: 'set_opt_in', optedIn: false, wording }], answerPending);
+      const topics = ctx.city.broadcastTopics.map((t) => t.id);
+      const note = topics.length > 0 ? ctx.t('registration.topicsAll', { topics: topicNames(ctx, topics) }) : undefined;
+      return finishRegistration(state, ctx, turn.citizen.name, allTopicsEffects(ctx, wording), answerPending, note);
     }
     default:
       return undefined;

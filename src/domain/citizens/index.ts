@@ -3,3 +3,4 @@ export { getCitizenProfile, privacyNoticeVersion, recordConsent, setBroadcastOpt
 export { cleanName, MAX_NAME, MAX_PLACE_TEXT, updateRegistration, type RegistrationChange, type RegistrationErrorCode } from './update-registration.js';
 export { describeStoredData, requestDataDeletion } from './data-rights.js';
 export { whatsAppIdsOf } from './phone-numbers.js';
+export { changeTopics, setBroadcastsConsent, type ConsentContext, type TopicChange } from './topics.js';

@@ -4,7 +4,7 @@ import type { Effect, Reply } from '../../conversation/reply.js';
 import { formatLocalDate, localDateOf } from '../calendar/index.js';
 import { findService, resolveDepartment } from '../catalog/index.js';
 import { closuresForCalendar } from '../closures/index.js';
-import { describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastOptIn, updateRegistration } from '../citizens/index.js';
+import { changeTopics, describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastsConsent, updateRegistration } from '../citizens/index.js';
 import { requestHandoff } from '../handoffs/index.js';
 import { findCitizenRequest, openServiceRequest, rateRequest, recordVerdict } from '../requests/index.js';
 import type { Repositories } from '../../storage/repositories/index.js';
@@ -35,6 +35,7 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
       name: profile?.name ?? undefined,
       consent: consent === 'accepted' || consent === 'declined' ? consent : undefined,
       optedIn: profile?.broadcast.optedIn ?? false,
+      topics: await repos.consent.topicsOf(tx, citizen.key),
       handoff: handoff === 'waiting' || handoff === 'taken' ? handoff : undefined,
     };
   };
@@ -60,6 +61,7 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
       }
       case 'record_consent':
         await recordConsent(tx, repos, key, { accepted: effect.accepted, notice }, now);
+        await repos.consent.record(tx, { citizenKey: key, subject: 'privacy', topicId: null, granted: effect.accepted, wording: engine.t('consent.ask', { privacyUrl: city.privacyPolicyUrl }), channel: 'whatsapp' }, now);
         return [];
       case 'save_registration': {
         const saved = await updateRegistration(tx, repos, key, { ...(effect.name ? { name: effect.name } : {}), ...(effect.place ? { place: effect.place } : {}) }, now);
@@ -67,7 +69,10 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         return [];
       }
       case 'set_opt_in':
-        await setBroadcastOptIn(tx, repos, key, effect.optedIn, 'whatsapp', now);
+        await setBroadcastsConsent(tx, repos, key, effect.optedIn, { wording: effect.wording, channel: 'whatsapp' }, now);
+        return [];
+      case 'set_topics':
+        await changeTopics(tx, repos, key, effect, city.broadcastTopics.map((t) => t.id), { wording: effect.wording, channel: 'whatsapp' }, now);
         return [];
       case 'open_request': {
         const { kind: _kind, ...request } = effect;

@@ -5,6 +5,7 @@ import { CatalogEditsRepository } from './catalog-edits.repository.js';
 import { CitizenRecordsRepository } from './citizen-records.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
 import { ClosuresRepository } from './closures.repository.js';
+import { ConsentRepository } from './consent.repository.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { DailyCountsRepository } from './daily-counts.repository.js';
 import { DataRequestsRepository } from './data-requests.repository.js';
@@ -34,6 +35,7 @@ export const createRepositories = (dialect: Dialect) => ({
   citizenRecords: new CitizenRecordsRepository(),
   citizens: new CitizensRepository(),
   closures: new ClosuresRepository(),
+  consent: new ConsentRepository(),
   conversations: new ConversationsRepository(),
   dailyCounts: new DailyCountsRepository(),
   dataRequests: new DataRequestsRepository(),
