@@ -77,6 +77,10 @@ describe.skipIf(!hasChromium)('citizens in Chromium', () => {
     const consents = page.getByRole('region', { name: 'Cadastro e consentimentos' });
     await expect(consents.getByText(/^Aceitou em 30\/11\/2026/).isVisible()).resolves.toBe(true);
     await expect(consents.getByText(/^Recebe desde 30\/11\/2026.*pelo WhatsApp/).isVisible()).resolves.toBe(true);
+    const history = page.getByRole('region', { name: 'Avisos e consentimentos' });
+    await history.getByText('Recebe avisos de: Saúde, Obras e trânsito, Eventos, Chuvas e Defesa Civil.').waitFor();
+    await history.getByText('Passou a receber avisos de Eventos').waitFor();
+    await history.getByText('Aceitou o aviso de privacidade').waitFor();
     const requests = page.getByRole('list', { name: 'Pedidos do cidadão' });
     await expect(requests.getByRole('link', { name: protocol }).getAttribute('href')).resolves.toBe(`/pedidos/${protocol}`);
     await screenshot(page, 'cidadao');

@@ -38,7 +38,8 @@ describe('the words that work everywhere, guidance and a holiday, through the re
     await kiko.taps('optout:yes', 'saiu da lista');
     const profile = () => testApp().app.storage.db.selectFrom('citizen_profiles').selectAll().where('citizen_key', '=', kiko.phone).executeTakeFirstOrThrow();
     expect((await profile()).broadcast_opted_out_at).not.toBeNull();
-    await kiko.says('avisos', 'vai receber os avisos');
+    await kiko.says('avisos', 'Sobre o que você quer receber avisos');
+    await kiko.taps('topics:all', 'vai receber os avisos');
     expect(await profile()).toMatchObject({ broadcast_opted_out_at: null });
   });
 

@@ -26,6 +26,10 @@ export interface CitizenRecord {
   /** Conversations with staff, newest first, in the viewer's queues. */
   conversations: Array<Pick<HandoffRow, 'id' | 'department_id' | 'status' | 'taken_by' | 'created_at' | 'closed_at'> & { takenByName: string | null }>;
   dataRequests: DataRequest[];
+  /** Broadcast topics they receive now. */
+  topics: string[];
+  /** Every consent given or withdrawn, newest first, with the words they were shown. */
+  consents: Array<{ subject: string; topicId: string | null; granted: boolean; wording: string; channel: string; at: number }>;
 }
 
 /**
@@ -62,5 +66,7 @@ export const citizenRecord = async (db: Executor, repos: Repositories, viewer: S
     requests: requests.filter((request) => !request.anonymous && canSeeRequest(viewer, request)),
     conversations: handoffs.map((h) => ({ ...h, takenByName: h.taken_by === null ? null : nameOf(Number(h.taken_by)) })),
     dataRequests: (await repos.dataRequests.forCitizen(db, key)).map(toDataRequest),
+    topics: profile.broadcast.optedIn ? await repos.consent.topicsOf(db, key) : [],
+    consents: (await repos.consent.history(db, key)).map((e) => ({ subject: e.subject, topicId: e.topic_id, granted: Number(e.granted) === 1, wording: e.wording, channel: e.channel, at: Number(e.at) })),
   };
 };

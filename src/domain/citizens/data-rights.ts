@@ -16,6 +16,7 @@ export const describeStoredData = async (db: Executor, repos: Repositories, key:
     registration: { name: profile.name, place: profile.place },
     consent: profile.consent,
     broadcast: profile.broadcast,
+    topics: profile.broadcast.optedIn ? await repos.consent.topicsOf(db, key) : [],
     counts,
     dataRequests,
   };

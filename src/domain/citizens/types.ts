@@ -50,6 +50,8 @@ export interface StoredDataSummary {
   registration: { name: string | null; place: CitizenPlace | null };
   consent: ConsentState;
   broadcast: BroadcastState;
+  /** Broadcast topics received (empty when not on the list). */
+  topics: string[];
   counts: { messagesReceived: number; messagesSent: number; media: number; requests: number; handoffs: number };
   dataRequests: DataRequest[];
 }

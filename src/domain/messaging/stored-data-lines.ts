@@ -1,5 +1,6 @@
 import type { EngineContext } from '../../conversation/engine.js';
 import type { StoredDataSummary } from '../citizens/index.js';
+import { topicNames } from '../../conversation/flows/topics.flow.js';
 
 const day = (at: number | null, timezone: string): string =>
   at === null ? '—' : new Intl.DateTimeFormat('pt-BR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: timezone }).format(new Date(at));
@@ -14,6 +15,7 @@ export const describeDataLines = (engine: EngineContext, data: StoredDataSummary
     t('data.line.place', { place: data.registration.place?.text ?? '—' }),
     t(data.consent.status === 'accepted' ? 'data.line.consentAccepted' : data.consent.status === 'declined' ? 'data.line.consentDeclined' : 'data.line.consentNone', { at: day(data.consent.at, tz) }),
     t(data.broadcast.optedIn ? 'data.line.broadcastIn' : 'data.line.broadcastOut'),
+    ...(data.topics.length > 0 ? [t('data.line.topics', { topics: topicNames(engine, data.topics) })] : []),
     t('data.line.counts', { received: data.counts.messagesReceived, sent: data.counts.messagesSent, requests: data.counts.requests, media: data.counts.media }),
   ];
 };

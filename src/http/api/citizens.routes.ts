@@ -40,9 +40,11 @@ const recordSchema = z.object({
   requests: z.array(z.object({ protocol: z.string(), service_code: z.string(), status: z.string(), created_at: z.string(), department_id: z.string() })),
   conversations: z.array(z.object({ id: z.number(), department_id: z.string().nullable(), status: z.string(), attendant: z.string().nullable(), created_at: z.string(), closed_at: z.string().nullable() })),
   data_requests: z.array(z.object({ id: z.number(), kind: z.string(), status: z.string(), created_at: z.string() })),
+  topics: z.array(z.string()).describe('Broadcast topics received now'),
+  consents: z.array(z.object({ subject: z.string(), topic_id: z.string().nullable(), granted: z.boolean(), wording: z.string(), channel: z.string(), at: z.string() })).describe('Newest first'),
 });
 
-const presentRecord = ({ profile, requests, conversations, dataRequests }: CitizenRecord) => ({
+const presentRecord = ({ profile, requests, conversations, dataRequests, topics, consents }: CitizenRecord) => ({
   key: profile.key,
   phone: profile.waId || null,
   name: profile.name,
@@ -55,6 +57,8 @@ const presentRecord = ({ profile, requests, conversations, dataRequests }: Citiz
   requests: requests.map((r) => ({ protocol: r.protocol, service_code: r.serviceCode, status: r.status, created_at: new Date(r.createdAt).toISOString(), department_id: r.departmentId })),
   conversations: conversations.map((c) => ({ id: Number(c.id), department_id: c.department_id, status: c.status, attendant: c.takenByName, created_at: new Date(Number(c.created_at)).toISOString(), closed_at: iso(c.closed_at === null ? null : Number(c.closed_at)) })),
   data_requests: dataRequests.map((d) => ({ id: d.id, kind: d.kind, status: d.status, created_at: new Date(d.createdAt).toISOString() })),
+  topics,
+  consents: consents.map((c) => ({ subject: c.subject, topic_id: c.topicId, granted: c.granted, wording: c.wording, channel: c.channel, at: new Date(c.at).toISOString() })),
 });
 
 const notFound = () => new AppError('citizen_not_found', 'not_found', 'Cidadão não encontrado.');

@@ -82,6 +82,8 @@ export class CitizenRecordsRepository {
       requests_followed: await db.selectFrom('request_followers').selectAll().where('citizen_key', '=', key).execute(),
       media: await db.selectFrom('media').select(['media_id', 'mime_type', 'sha256', 'size_bytes', 'status', 'created_at']).where('citizen_key', '=', key).execute(),
       data_requests: await db.selectFrom('data_requests').selectAll().where('citizen_key', '=', key).execute(),
+      broadcast_topics: await db.selectFrom('citizen_topics').selectAll().where('citizen_key', '=', key).execute(),
+      consents: await db.selectFrom('consent_events').selectAll().where('citizen_key', '=', key).orderBy('id').execute(),
     };
   }
 
@@ -111,6 +113,8 @@ export class CitizenRecordsRepository {
     await tx.deleteFrom('jobs').where('group_key', '=', key).execute();
     await tx.deleteFrom('conversations').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('data_requests').where('citizen_key', '=', key).execute();
+    await tx.deleteFrom('citizen_topics').where('citizen_key', '=', key).execute();
+    await tx.deleteFrom('consent_events').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('citizen_profiles').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('citizens').where('key', '=', key).execute();
     const stillUsed = paths.length ? (await tx.selectFrom('media').select('path').where('path', 'in', paths).execute()).map((m) => m.path) : [];

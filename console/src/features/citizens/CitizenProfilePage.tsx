@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatPhone } from '../inbox/phone';
 import { ConsentCard, ConversationsCard, DataRequestsCard, RequestsCard } from './CitizenCards';
+import { ConsentHistoryCard } from './ConsentHistoryCard';
 import { citizenApiPath, CITIZENS_ROOT, displayName, type CitizenAnswer } from './citizens-api';
 import { LgpdCard } from './LgpdCard';
 
@@ -60,6 +61,7 @@ export const CitizenProfilePage = ({ citizenKey }: { citizenKey: string }) => {
         </div>
         <div className="page-columns__side">
           <ConsentCard citizen={citizen} />
+          <ConsentHistoryCard citizen={citizen} />
           <DataRequestsCard dataRequests={citizen.data_requests} />
           {user.role === 'admin' && <LgpdCard citizenKey={citizen.key} phone={citizen.phone ?? citizen.key} onAnonymised={loaded.reload} />}
         </div>

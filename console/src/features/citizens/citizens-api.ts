@@ -32,6 +32,8 @@ export interface CitizenRecord {
   requests: Array<{ protocol: string; service_code: string; status: string; created_at: string; department_id: string }>;
   conversations: CitizenConversation[];
   data_requests: Array<{ id: number; kind: string; status: string; created_at: string }>;
+  topics: string[];
+  consents: Array<{ subject: 'privacy' | 'broadcasts' | 'topic'; topic_id: string | null; granted: boolean; wording: string; channel: string; at: string }>;
 }
 
 /** A citizen's record, or (for users without a department) when their data was anonymised. */
