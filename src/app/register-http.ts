@@ -36,6 +36,8 @@ import { ATTENDING_ROLES } from '../domain/attendants/staff.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
 import { registerPrivacyPage } from '../http/public/privacy.routes.js';
+import { registerNoticesPages } from '../http/public/notices.routes.js';
+import { registerNoticesRoutes } from '../http/api/notices.routes.js';
 import { mapTileOrigins, registerConsole, registerConsoleConfigRoute } from '../http/console/index.js';
 import { browserScope, createHttpServer } from '../http/server.js';
 import { registerWhatsAppWebhookRoutes } from '../http/webhooks/whatsapp.routes.js';
@@ -149,6 +151,8 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerReportsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerAuditExportRoute(scope, { db, repos, clock, city: config.city, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerPrivacyPage(scope, { city: config.city, retentionMonths: config.retentionMonths });
+    registerNoticesPages(scope, { db, repos, city: config.city, publicUrl: config.http.publicUrl });
+    registerNoticesRoutes(scope, { db, repos, clock, topics: config.city.broadcastTopics.map((t) => t.id), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);

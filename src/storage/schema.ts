@@ -5,12 +5,14 @@ import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
 import type { AuditLogTable } from './schema-audit.js';
 import type { DailyCountTable } from './schema-reports.js';
 import type { CannedReplyTable } from './schema-inbox.js';
+import type { NoticeTable } from './schema-notices.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
 export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
 export type { DailyCountTable } from './schema-reports.js';
 export type { CannedReplyRow, CannedReplyTable } from './schema-inbox.js';
+export type { NoticeRow, NoticeTable } from './schema-notices.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
@@ -354,6 +356,7 @@ export interface Database {
   citizen_topics: CitizenTopicTable;
   consent_events: ConsentEventTable;
   daily_counts: DailyCountTable;
+  notices: NoticeTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -15,6 +15,7 @@ import { InboundRepository } from './inbound.repository.js';
 import { JobsRepository } from './jobs.repository.js';
 import { MediaRepository } from './media.repository.js';
 import { MessageStatusesRepository } from './message-statuses.repository.js';
+import { NoticesRepository } from './notices.repository.js';
 import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { RequestFollowersRepository } from './request-followers.repository.js';
@@ -45,6 +46,7 @@ export const createRepositories = (dialect: Dialect) => ({
   jobs: new JobsRepository(dialect),
   media: new MediaRepository(),
   statuses: new MessageStatusesRepository(),
+  notices: new NoticesRepository(),
   open311Keys: new Open311ApiKeysRepository(),
   outbox: new OutboxRepository(dialect),
   requests: new ServiceRequestsRepository(),
