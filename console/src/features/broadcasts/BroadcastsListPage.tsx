@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { BROADCASTS_PATH, isLive, STATUS_LABELS, type BroadcastSummary } from './broadcasts-api';
+import { NoticesCard } from './NoticesCard';
 import { ProgressBar } from './ProgressBar';
 
 const REFRESH_MS = 3_000;
@@ -71,6 +72,7 @@ export const BroadcastsListPage = () => {
           </table>
         </div>
       )}
+      <NoticesCard />
     </>
   );
 };

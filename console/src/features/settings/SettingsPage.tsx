@@ -11,6 +11,7 @@ import { ClassifierPage } from './classifier/ClassifierPage';
 import { ClosuresPage } from './closures/ClosuresPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
 import { FailuresPage } from './failures/FailuresPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 import { HoursPage } from './hours/HoursPage';
 import { KeysPage } from './keys/KeysPage';
 import { UsersPage } from './users/UsersPage';
@@ -25,6 +26,7 @@ const TABS = [
   { path: '/configuracoes/secretarias', label: 'Secretarias', render: () => <DepartmentsPage />, shownTo: () => true },
   { path: '/configuracoes/servicos', label: 'Textos dos serviços', render: () => <CatalogTextsPage />, shownTo: isCoordinator },
   { path: '/configuracoes/classificador', label: 'Robô: frases e teste', render: () => <ClassifierPage />, shownTo: () => true },
+  { path: '/configuracoes/modelos', label: 'Modelos de mensagem', render: () => <TemplatesPage />, shownTo: isCoordinator },
   { path: '/configuracoes/usuarios', label: 'Usuários', render: () => <UsersPage />, shownTo: isCoordinator },
   { path: '/configuracoes/chaves', label: 'Chaves Open311', render: () => <KeysPage />, shownTo: isAdmin },
   { path: '/configuracoes/falhas', label: 'Falhas de envio', render: () => <FailuresPage />, shownTo: isAdmin },
