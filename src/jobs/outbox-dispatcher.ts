@@ -12,7 +12,8 @@ import type { OutboxRepository } from '../storage/repositories/outbox.repository
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
 import type { SendingPause } from './sending-pause.js';
-import { KeyedTokenBuckets, TokenBucket } from './token-bucket.js';
+import { ThroughputLimit } from './throughput-limit.js';
+import { KeyedTokenBuckets } from './token-bucket.js';
 
 export interface DispatcherOptions {
   db: Db;
@@ -38,7 +39,7 @@ export interface DispatcherOptions {
  * token bucket, each citizen's pair rate respected, retries by Meta's error code, and a pause on a bad token.
  */
 export class OutboxDispatcher extends ClaimLoop {
-  private readonly throughput: TokenBucket;
+  private readonly throughput: ThroughputLimit;
   private readonly pairs: KeyedTokenBuckets;
   private sweptAt: number;
   /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
@@ -51,7 +52,7 @@ export class OutboxDispatcher extends ClaimLoop {
       return accepted.map(() => undefined);
     });
     this.sweptAt = o.clock.now().getTime();
-    this.throughput = new TokenBucket(o.maxMps, Math.max(1, Math.ceil(o.maxMps)), o.clock.now().getTime());
+    this.throughput = new ThroughputLimit(o.maxMps, o.clock.now().getTime());
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
   }
 
@@ -63,10 +64,12 @@ export class OutboxDispatcher extends ClaimLoop {
     const pollMs = this.o.pollMs ?? 250;
     if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
     const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.now()));
-    const rows = this.worthClaiming(budget, this.o.concurrency) ? await this.claim(budget) : [];
+    // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
+    const rows = this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4)) ? await this.claim(budget) : [];
     let throttledMs = 0;
     for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
-    if (this.now() - this.sweptAt > 60_000) {
+    // Often, so a broadcast's many one-message recipients do not pile up in memory.
+    if (this.now() - this.sweptAt > 10_000) {
       this.pairs.sweep(this.now());
       this.sweptAt = this.now();
     }
@@ -77,7 +80,7 @@ export class OutboxDispatcher extends ClaimLoop {
 
   private async claim(limit: number): Promise<OutboxRow[]> {
     try {
-      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000, this.inFlight);
+      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
     } catch (error) {
       this.o.logger.error({ err: error }, 'outbox claim failed');
       return [];

@@ -11,6 +11,7 @@ import * as cannedReplies from './migrations/2026-11-28-008-canned-replies.js';
 import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
 import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templates.js';
 import * as broadcastTopics from './migrations/2026-11-28-016-broadcast-topics.js';
+import * as broadcasts from './migrations/2026-11-28-017-broadcasts.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -25,6 +26,7 @@ const migrations = {
   '2026-11-28-009-audit-log': auditLog,
   '2026-11-28-014-whatsapp-templates': whatsappTemplates,
   '2026-11-28-016-broadcast-topics': broadcastTopics,
+  '2026-11-28-017-broadcasts': broadcasts,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { WhatsAppTemplateTable } from './schema-templates.js';
+import type { BroadcastProgressTable, BroadcastRecipientTable, BroadcastTable } from './schema-broadcasts.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
+export type { BroadcastProgressRow, BroadcastRecipientRow, BroadcastRow, BroadcastStatus, RecipientState } from './schema-broadcasts.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
 type Millis = number;
@@ -81,6 +83,10 @@ export interface OutboxTable {
   fallback_payload: ColumnType<string | null, string | null | undefined, string | null>;
   /** 'attendant:<user id>' for what a person wrote in the console; null for the bot. */
   author: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Claimed lowest first: 0 for replies and notices, 1 for broadcast messages. */
+  priority: ColumnType<number, number | undefined, number>;
+  /** Never claimed at or after this time (a broadcast in quiet hours or paused); null: no limit. */
+  send_before: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface MessageStatusTable {
@@ -386,6 +392,9 @@ export interface Database {
   open311_api_keys: Open311ApiKeyTable;
   citizen_topics: CitizenTopicTable;
   consent_events: ConsentEventTable;
+  broadcasts: BroadcastTable;
+  broadcast_recipients: BroadcastRecipientTable;
+  broadcast_progress: BroadcastProgressTable;
 }
 
 export type Job = Selectable<JobTable>;
