@@ -14,6 +14,7 @@ import { createClassifier, loadTrainingData } from '../nlu/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { BroadcastRunner } from '../jobs/broadcast-runner.js';
 import { Maintenance } from '../jobs/maintenance.js';
 import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
 import { SendingPause } from '../jobs/sending-pause.js';
@@ -43,6 +44,7 @@ export interface App {
   clock: Clock;
   jobs: JobRunner;
   dispatcher: OutboxDispatcher;
+  broadcasts: BroadcastRunner;
   pause: SendingPause;
   simulator: AttachedSimulator | undefined;
   /** Simulator mode without ADMIN_EMAIL: the demonstration admin's sign-in for this run (see resetDemoAdmin). */
@@ -51,6 +53,9 @@ export interface App {
   start(): Promise<string>;
   stop(): Promise<void>;
 }
+
+/** A broadcast keeps about three seconds of sending in the outbox: enough to never run dry, small enough to pause at once. */
+const broadcastWindow = (maxMps: number): number => Math.max(50, Math.ceil(maxMps * 3));
 
 /** The only place where config, storage, domain, channels, jobs and HTTP are put together. */
 export const createApp = async (config: Config, options: AppOptions = {}): Promise<App> => {
@@ -114,17 +119,23 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const templates = templateChannel({ businessAccountId: config.whatsapp.businessAccountId, graph, simulator, logger });
+  const broadcasts = new BroadcastRunner({
+    context: { db, repos, city: config.city, window: broadcastWindow(config.whatsapp.maxMps), snapshotChunk: 20_000, cancelGraceMs: 2 * 60_000 },
+    clock, logger, liveEvents,
+    onFed: () => dispatcher.wake.notify(),
+  });
   const http = await registerHttp({
     config, db, repos, clock, metrics, logger, readinessChecks, classifier, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
+    onBroadcastChange: () => broadcasts.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
 
   const maintenance = new Maintenance({ db, dialect: storage.dialect, repos, clock, logger, uncertainGraceMs: config.whatsapp.uncertainGraceMs });
 
   return {
-    config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator, demoLogin,
+    config, http, storage, repos, metrics, clock, jobs, dispatcher, broadcasts, pause, simulator, demoLogin,
     async start() {
       await maintenance.recoverOnStart();
       await pause.resume();
@@ -134,6 +145,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       if (config.role !== 'web') {
         jobs.start();
         dispatcher.start();
+        broadcasts.start();
         maintenance.start();
       }
       logger.info({ url: baseUrl, database: storage.dialect, simulator: config.whatsapp.simulator }, 'Whats Palmas is up');
@@ -145,6 +157,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await simulator?.close();
       await http.close();
       await jobs.stop();
+      await broadcasts.stop();
       await dispatcher.stop();
       graph.close();
       await liveEvents.close();

@@ -7,7 +7,8 @@ import type { Logger } from './logger.js';
  * every signed-in console may hear every event.
  */
 export interface LiveEvent {
-  type: 'inbox' | 'requests';
+  /** 'broadcasts': a broadcast was created, changed status or made progress (announced at most once a second). */
+  type: 'inbox' | 'requests' | 'broadcasts';
 }
 
 export interface LiveEvents {

@@ -79,14 +79,23 @@ export class OutboxRepository {
       .orderBy('o.priority')
       .orderBy('o.id')
       .limit(limit);
-    return db
-      .updateTable('outbox')
-      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
-      .where('id', 'in', this.dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates)
-      .where('state', '=', 'pending')
-      .returningAll()
-      .execute()
-      .then((rows) => rows.sort((a, b) => a.priority - b.priority || a.id - b.id));
+    const claimed =
+      this.dialect === 'postgres'
+        ? // A locking CTE runs once: as an IN subquery PostgreSQL may run it again per row and claim past the limit.
+          db
+            .with('picked', () => candidates.forUpdate().skipLocked())
+            .updateTable('outbox')
+            .from('picked')
+            .set((eb) => ({ state: 'sending', attempts: eb('outbox.attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+            .whereRef('outbox.id', '=', 'picked.id')
+            .returningAll('outbox')
+        : db
+            .updateTable('outbox')
+            .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+            .where('id', 'in', candidates)
+            .where('state', '=', 'pending')
+            .returningAll();
+    return (await claimed.execute()).sort((a, b) => a.priority - b.priority || a.id - b.id);
   }
 
   /** Records Meta's acceptance of several sends in one transaction (group commit). */
