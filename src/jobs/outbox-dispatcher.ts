@@ -2,7 +2,7 @@ import { classifyGraphError, GraphError, GraphUnreachableError, backoffDelay } f
 import type { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import type { OutboundMessage } from '../channels/whatsapp-cloud/outbound-message.js';
 import { callbackDataFor } from '../domain/messaging/callback-data.js';
-import type { Clock } from '../platform/clock.js';
+import { systemClock, type Clock } from '../platform/clock.js';
 import { Batcher } from '../platform/batcher.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -24,6 +24,8 @@ export interface DispatcherOptions {
   logger: Logger;
   metrics: Metrics;
   maxMps: number;
+  /** Time source of the throughput limit. Default: real time (it paces real sends; a frozen test clock would stop them). */
+  rateClock?: Clock;
   pairBurst: number;
   pairIntervalMs: number;
   concurrency: number;
@@ -52,7 +54,7 @@ export class OutboxDispatcher extends ClaimLoop {
       return accepted.map(() => undefined);
     });
     this.sweptAt = o.clock.now().getTime();
-    this.throughput = new ThroughputLimit(o.maxMps, o.clock.now().getTime());
+    this.throughput = new ThroughputLimit(o.maxMps, this.rateNow());
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
   }
 
@@ -60,10 +62,14 @@ export class OutboxDispatcher extends ClaimLoop {
     return this.o.clock.now().getTime();
   }
 
+  private rateNow(): number {
+    return (this.o.rateClock ?? systemClock).now().getTime();
+  }
+
   protected async round(): Promise<void> {
     const pollMs = this.o.pollMs ?? 250;
     if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
-    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.now()));
+    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.rateNow()));
     // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
     const rows = this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4)) ? await this.claim(budget) : [];
     let throttledMs = 0;
@@ -95,7 +101,7 @@ export class OutboxDispatcher extends ClaimLoop {
       await this.o.outbox.retryAt(this.o.db, row, now + pairWait, now, undefined, false);
       return 0;
     }
-    const wait = this.throughput.take(now);
+    const wait = this.throughput.take(this.rateNow());
     if (wait > 0) {
       await this.o.outbox.retryAt(this.o.db, row, now + wait, now, undefined, false);
       return wait;
@@ -138,7 +144,7 @@ export class OutboxDispatcher extends ClaimLoop {
     }
     if (decision.action === 'retry' && row.attempts < maxAttempts) {
       if (code === 131056) this.pairs.drain(row.recipient, now);
-      if (code === 130429) this.throughput.drain(now);
+      if (code === 130429) this.throughput.slowDown(this.rateNow());
       return outbox.retryAt(db, row, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
     }
     if (decision.action === 'needs_template' && (await outbox.useFallback(db, row, now, { code, detail }))) {

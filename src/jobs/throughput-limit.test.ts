@@ -32,8 +32,14 @@ describe('ThroughputLimit', () => {
   it('catches up after a pause with a burst of at most 5 % of the limit', () => {
     const limit = new ThroughputLimit(1000, 0);
     expect(limit.available(10_000)).toBe(50);
-    limit.drain(10_000);
-    expect(limit.available(10_000)).toBe(0);
-    expect(limit.take(10_000)).toBe(1);
+  });
+
+  it('stops everything for a second when Meta says the number went too fast, then resumes at the steady pace', () => {
+    const limit = new ThroughputLimit(1000, 0);
+    limit.slowDown(10_000);
+    expect(limit.available(10_500)).toBe(0);
+    expect(limit.take(10_500)).toBe(500);
+    expect(limit.available(11_000)).toBe(0);
+    expect(limit.take(11_001)).toBe(0);
   });
 });

@@ -42,6 +42,7 @@ export class SlidingWindowLimit {
 export class ThroughputLimit {
   private readonly bucket: TokenBucket;
   private readonly window: SlidingWindowLimit;
+  private heldUntil = 0;
   /** The most sends that may start at one moment. */
   readonly burst: number;
 
@@ -52,12 +53,14 @@ export class ThroughputLimit {
   }
 
   available(now: number): number {
+    if (now < this.heldUntil) return 0;
     const tokens = this.bucket.available(now);
     return tokens === 0 ? 0 : this.window.available(now, tokens);
   }
 
   /** Takes a send and returns 0, or returns how many ms until one is allowed (taking nothing). */
   take(now: number): number {
+    if (now < this.heldUntil) return Math.ceil(this.heldUntil - now);
     const windowWait = this.window.waitTime(now);
     if (windowWait > 0) return windowWait;
     const bucketWait = this.bucket.take(now);
@@ -65,8 +68,12 @@ export class ThroughputLimit {
     return bucketWait;
   }
 
-  /** Meta said we went too fast (130429): the bucket empties, so sending resumes at the steady pace. */
-  drain(now: number): void {
-    this.bucket.drain(now);
+  /**
+   * Meta said the number went too fast (130429): nothing is sent for `holdMs` (Meta counts by the second), then
+   * sending resumes at the steady pace, without a burst.
+   */
+  slowDown(now: number, holdMs = 1_000): void {
+    this.heldUntil = Math.max(this.heldUntil, now + holdMs);
+    this.bucket.drain(now + holdMs);
   }
 }
