@@ -16,6 +16,7 @@ import { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { BroadcastRunner } from '../jobs/broadcast-runner.js';
 import { Maintenance } from '../jobs/maintenance.js';
 import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
 import { SendingPause } from '../jobs/sending-pause.js';
@@ -46,6 +47,7 @@ export interface App {
   clock: Clock;
   jobs: JobRunner;
   dispatcher: OutboxDispatcher;
+  broadcasts: BroadcastRunner;
   pause: SendingPause;
   simulator: AttachedSimulator | undefined;
   /** Simulator mode without ADMIN_EMAIL: the demonstration admin's sign-in for this run (see resetDemoAdmin). */
@@ -54,6 +56,9 @@ export interface App {
   start(): Promise<string>;
   stop(): Promise<void>;
 }
+
+/** A broadcast keeps about three seconds of sending in the outbox: enough to never run dry, small enough to pause at once. */
+const broadcastWindow = (maxMps: number): number => Math.max(50, Math.ceil(maxMps * 3));
 
 /** The only place where config, storage, domain, channels, jobs and HTTP are put together. */
 export const createApp = async (config: Config, options: AppOptions = {}): Promise<App> => {
@@ -121,6 +126,11 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const simulatorMode = config.whatsapp.simulator ? await import('./simulator-mode.js') : undefined;
   const simulator = simulatorMode?.createSimulator(config, { clock, logger, baseUrl: () => baseUrl });
   const templates = templateChannel({ businessAccountId: config.whatsapp.businessAccountId, graph, simulator, logger });
+  const broadcasts = new BroadcastRunner({
+    context: { db, repos, city: config.city, window: broadcastWindow(config.whatsapp.maxMps), snapshotChunk: 20_000, cancelGraceMs: 2 * 60_000 },
+    clock, logger, liveEvents,
+    onFed: () => dispatcher.wake.notify(),
+  });
   const http = await registerHttp({
     config, db, repos, clock, metrics, logger, readinessChecks, classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
@@ -129,6 +139,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       jobs.wake.notify();
       dispatcher.wake.notify();
     },
+    onBroadcastChange: () => broadcasts.wake.notify(),
     ...(simulator && simulatorMode ? { browserRoutes: (scope) => simulatorMode.registerSimulator(scope, simulator) } : {}),
   });
 
@@ -140,7 +151,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   });
 
   return {
-    config, http, storage, repos, metrics, clock, jobs, dispatcher, pause, simulator, demoLogin,
+    config, http, storage, repos, metrics, clock, jobs, dispatcher, broadcasts, pause, simulator, demoLogin,
     async start() {
       await maintenance.recoverOnStart();
       await pause.resume();
@@ -151,6 +162,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       if (config.role !== 'web') {
         jobs.start();
         dispatcher.start();
+        broadcasts.start();
         maintenance.start();
       }
       logger.info({ url: baseUrl, database: storage.dialect, simulator: config.whatsapp.simulator }, 'Whats Palmas is up');
@@ -163,6 +175,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await simulator?.close();
       await http.close();
       await jobs.stop();
+      await broadcasts.stop();
       await dispatcher.stop();
       graph.close();
       await liveEvents.close();

@@ -5,6 +5,7 @@ import { receiveNotifications, type IntakeResult } from '../domain/messaging/rec
 import { Batcher } from '../platform/batcher.js';
 import { registerAuthRoutes, requireRole, requireUser } from '../http/api/auth.routes.js';
 import { registerAuditRoutes } from '../http/api/audit.routes.js';
+import { registerBroadcastsRoutes } from '../http/api/broadcasts.routes.js';
 import { registerCalendarRoutes } from '../http/api/calendar.routes.js';
 import { registerCatalogRoutes } from '../http/api/catalog.routes.js';
 import { registerCitizensRoutes } from '../http/api/citizens.routes.js';
@@ -21,7 +22,7 @@ import type { TemplateChannel } from '../http/api/template-channel.js';
 import type { MediaStore } from '../storage/media-store.js';
 import { readableText } from '../channels/whatsapp-cloud/readable-message.js';
 import { renderReply } from '../channels/whatsapp-cloud/render-reply.js';
-import { template } from '../channels/whatsapp-cloud/message-builders.js';
+import { template, templateWithHeaderMedia } from '../channels/whatsapp-cloud/message-builders.js';
 import type { EngineContext } from '../conversation/engine.js';
 import type { LiveEvents } from '../platform/live-events.js';
 import { registerNluRoutes } from '../http/api/nlu.routes.js';
@@ -72,6 +73,8 @@ export interface HttpWiring {
   browserRoutes?: (scope: FastifyInstance) => Promise<void>;
   /** Where WhatsApp templates are read from (Meta or the simulator) and mirrored to. */
   templateChannel: TemplateChannel;
+  /** A broadcast was created, paused, resumed or cancelled: the broadcast runner acts at once. */
+  onBroadcastChange: () => void;
   /** Extra readiness checks, e.g. Redis when configured. */
   readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
@@ -146,6 +149,19 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerAuditRoutes(scope, { db, repos, requireAdmin: requireRole(auth, ['admin']) });
     registerFailuresRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']), onRetry: wiring.onRetry });
     registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
+    registerBroadcastsRoutes(scope, {
+      db,
+      repos,
+      clock,
+      city: config.city,
+      buildMessage: (m) => templateWithHeaderMedia(m.name, m.language, m.parameters, m.headerMedia),
+      onChange: () => {
+        wiring.onBroadcastChange();
+        wiring.liveEvents.publish({ type: 'broadcasts' });
+      },
+      requireUser: requireUser(auth),
+      requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
+    });
     registerCitizensRoutes(scope, { db, repos, clock, media: wiring.mediaStore, requireUser: requireUser(auth), requireAdmin: requireRole(auth, ['admin']) });
     registerRequestsRoutes(scope, { db, repos, clock, city: config.city, notifier: wiring.requestNotifier, requireUser: requireUser(auth) });
     registerReportsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });

@@ -2,7 +2,7 @@ import { classifyGraphError, GraphError, GraphUnreachableError, backoffDelay } f
 import type { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import type { OutboundMessage } from '../channels/whatsapp-cloud/outbound-message.js';
 import { callbackDataFor } from '../domain/messaging/callback-data.js';
-import type { Clock } from '../platform/clock.js';
+import { systemClock, type Clock } from '../platform/clock.js';
 import { Batcher } from '../platform/batcher.js';
 import { errorMessage } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
@@ -12,7 +12,8 @@ import type { OutboxRepository } from '../storage/repositories/outbox.repository
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
 import type { SendingPause } from './sending-pause.js';
-import { KeyedTokenBuckets, TokenBucket } from './token-bucket.js';
+import { ThroughputLimit } from './throughput-limit.js';
+import { KeyedTokenBuckets } from './token-bucket.js';
 
 export interface DispatcherOptions {
   db: Db;
@@ -25,6 +26,8 @@ export interface DispatcherOptions {
   maxMps: number;
   /** Runs in the transaction that records sends Meta accepted, with how many (e.g. to count them for reports). */
   onAccepted?: (tx: Executor, count: number, at: number) => Promise<void>;
+  /** Time source of the throughput limit. Default: real time (it paces real sends; a frozen test clock would stop them). */
+  rateClock?: Clock;
   pairBurst: number;
   pairIntervalMs: number;
   concurrency: number;
@@ -40,7 +43,7 @@ export interface DispatcherOptions {
  * token bucket, each citizen's pair rate respected, retries by Meta's error code, and a pause on a bad token.
  */
 export class OutboxDispatcher extends ClaimLoop {
-  private readonly throughput: TokenBucket;
+  private readonly throughput: ThroughputLimit;
   private readonly pairs: KeyedTokenBuckets;
   private sweptAt: number;
   /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
@@ -54,7 +57,7 @@ export class OutboxDispatcher extends ClaimLoop {
       return accepted.map(() => undefined);
     });
     this.sweptAt = o.clock.now().getTime();
-    this.throughput = new TokenBucket(o.maxMps, Math.max(1, Math.ceil(o.maxMps)), o.clock.now().getTime());
+    this.throughput = new ThroughputLimit(o.maxMps, this.rateNow());
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
   }
 
@@ -62,14 +65,20 @@ export class OutboxDispatcher extends ClaimLoop {
     return this.o.clock.now().getTime();
   }
 
+  private rateNow(): number {
+    return (this.o.rateClock ?? systemClock).now().getTime();
+  }
+
   protected async round(): Promise<void> {
     const pollMs = this.o.pollMs ?? 250;
     if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
-    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.now()));
-    const rows = this.worthClaiming(budget, this.o.concurrency) ? await this.claim(budget) : [];
+    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.rateNow()));
+    // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
+    const rows = this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4)) ? await this.claim(budget) : [];
     let throttledMs = 0;
     for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
-    if (this.now() - this.sweptAt > 60_000) {
+    // Often, so a broadcast's many one-message recipients do not pile up in memory.
+    if (this.now() - this.sweptAt > 10_000) {
       this.pairs.sweep(this.now());
       this.sweptAt = this.now();
     }
@@ -80,7 +89,7 @@ export class OutboxDispatcher extends ClaimLoop {
 
   private async claim(limit: number): Promise<OutboxRow[]> {
     try {
-      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000, this.inFlight);
+      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
     } catch (error) {
       this.o.logger.error({ err: error }, 'outbox claim failed');
       return [];
@@ -95,7 +104,7 @@ export class OutboxDispatcher extends ClaimLoop {
       await this.o.outbox.retryAt(this.o.db, row, now + pairWait, now, undefined, false);
       return 0;
     }
-    const wait = this.throughput.take(now);
+    const wait = this.throughput.take(this.rateNow());
     if (wait > 0) {
       await this.o.outbox.retryAt(this.o.db, row, now + wait, now, undefined, false);
       return wait;
@@ -138,7 +147,7 @@ export class OutboxDispatcher extends ClaimLoop {
     }
     if (decision.action === 'retry' && row.attempts < maxAttempts) {
       if (code === 131056) this.pairs.drain(row.recipient, now);
-      if (code === 130429) this.throughput.drain(now);
+      if (code === 130429) this.throughput.slowDown(this.rateNow());
       return outbox.retryAt(db, row, now + backoffDelay(row.attempts, decision.minDelayMs), now, { code, detail });
     }
     if (decision.action === 'needs_template' && (await outbox.useFallback(db, row, now, { code, detail }))) {

@@ -41,36 +41,35 @@ export class TokenBucket {
   }
 }
 
-/** One bucket per key (a citizen); buckets idle long enough to be full again are forgotten. */
+/** One bucket per key (a citizen); buckets full again are forgotten. */
 export class KeyedTokenBuckets {
-  private readonly buckets = new Map<string, { bucket: TokenBucket; lastUsed: number }>();
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly ratePerSecond: number,
     private readonly capacity: number,
   ) {}
 
-  private entry(key: string, now: number): { bucket: TokenBucket; lastUsed: number } {
-    let entry = this.buckets.get(key);
-    if (!entry) {
-      entry = { bucket: new TokenBucket(this.ratePerSecond, this.capacity, now), lastUsed: now };
-      this.buckets.set(key, entry);
+  private bucket(key: string, now: number): TokenBucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.ratePerSecond, this.capacity, now);
+      this.buckets.set(key, bucket);
     }
-    entry.lastUsed = now;
-    return entry;
+    return bucket;
   }
 
   take(key: string, now: number): number {
-    return this.entry(key, now).bucket.take(now);
+    return this.bucket(key, now).take(now);
   }
 
   drain(key: string, now: number): void {
-    this.entry(key, now).bucket.drain(now);
+    this.bucket(key, now).drain(now);
   }
 
+  /** Forgets the buckets that are full again: a new one would behave the same. */
   sweep(now: number): void {
-    const fullAfterMs = (this.capacity / this.ratePerSecond) * 1000;
-    for (const [key, entry] of this.buckets) if (now - entry.lastUsed >= fullAfterMs) this.buckets.delete(key);
+    for (const [key, bucket] of this.buckets) if (bucket.available(now) >= this.capacity) this.buckets.delete(key);
   }
 
   get size(): number {

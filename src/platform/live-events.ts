@@ -7,8 +7,11 @@ import type { Logger } from './logger.js';
  * every signed-in console may hear every event.
  */
 export interface LiveEvent {
-  /** 'catalog': coordinators changed catalog texts or training phrases (instances reload them too). */
-  type: 'inbox' | 'requests' | 'catalog';
+  /**
+   * 'catalog': coordinators changed catalog texts or training phrases (instances reload them too); 'broadcasts': a
+   * broadcast was created, changed status or made progress (announced at most once a second).
+   */
+  type: 'inbox' | 'requests' | 'catalog' | 'broadcasts';
 }
 
 export interface LiveEvents {

@@ -12,6 +12,7 @@ import * as auditLog from './migrations/2026-11-28-009-audit-log.js';
 import * as whatsappTemplates from './migrations/2026-11-28-014-whatsapp-templates.js';
 import * as catalogEdits from './migrations/2026-11-28-015-catalog-edits.js';
 import * as broadcastTopics from './migrations/2026-11-28-016-broadcast-topics.js';
+import * as broadcasts from './migrations/2026-11-28-017-broadcasts.js';
 import * as notices from './migrations/2026-11-28-018-notices.js';
 import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
 import * as passwordChange from './migrations/2026-11-28-021-password-change.js';
@@ -30,6 +31,7 @@ const migrations = {
   '2026-11-28-014-whatsapp-templates': whatsappTemplates,
   '2026-11-28-015-catalog-edits': catalogEdits,
   '2026-11-28-016-broadcast-topics': broadcastTopics,
+  '2026-11-28-017-broadcasts': broadcasts,
   '2026-11-28-018-notices': notices,
   '2026-11-28-020-daily-counts': dailyCounts,
   '2026-11-28-021-password-change': passwordChange,

@@ -6,6 +6,8 @@ import type { AuditLogTable } from './schema-audit.js';
 import type { DailyCountTable } from './schema-reports.js';
 import type { CannedReplyTable } from './schema-inbox.js';
 import type { NoticeTable } from './schema-notices.js';
+import type { DataRequestTable } from './schema-citizens.js';
+import type { BroadcastProgressTable, BroadcastRecipientTable, BroadcastTable } from './schema-broadcasts.js';
 
 export type { WhatsAppTemplateRow, WhatsAppTemplateTable } from './schema-templates.js';
 export type { CitizenTopicTable, ConsentEventTable, ConsentSubject } from './schema-consent.js';
@@ -13,7 +15,9 @@ export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
 export type { DailyCountTable } from './schema-reports.js';
 export type { CannedReplyRow, CannedReplyTable } from './schema-inbox.js';
 export type { NoticeRow, NoticeTable } from './schema-notices.js';
+export type { DataRequestKind, DataRequestRow, DataRequestStatus, DataRequestTable } from './schema-citizens.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
+export type { BroadcastProgressRow, BroadcastRecipientRow, BroadcastRow, BroadcastStatus, RecipientState } from './schema-broadcasts.js';
 
 /** Timestamps are Unix milliseconds in both dialects; JSON is stored as text. */
 type Millis = number;
@@ -93,6 +97,10 @@ export interface OutboxTable {
   fallback_payload: ColumnType<string | null, string | null | undefined, string | null>;
   /** 'attendant:<user id>' for what a person wrote in the console; null for the bot. */
   author: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Claimed lowest first: 0 for replies and notices, 1 for broadcast messages. */
+  priority: ColumnType<number, number | undefined, number>;
+  /** Never claimed at or after this time (a broadcast in quiet hours or paused); null: no limit. */
+  send_before: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface MessageStatusTable {
@@ -177,21 +185,6 @@ export interface CitizenProfileTable {
   broadcast_source: string | null;
   created_at: Millis;
   updated_at: Millis;
-}
-
-/** A citizen's LGPD request (deletion now; access/correction can follow) for staff to act on. */
-export type DataRequestKind = 'deletion';
-export type DataRequestStatus = 'open' | 'done' | 'rejected';
-
-export interface DataRequestTable {
-  id: Generated<number>;
-  citizen_key: string;
-  kind: DataRequestKind;
-  status: DataRequestStatus;
-  note: string | null;
-  created_at: Millis;
-  updated_at: Millis;
-  closed_at: Millis | null;
 }
 
 /** Last protocol sequence handed out per year of opening; bumped in the opening transaction. */
@@ -357,6 +350,9 @@ export interface Database {
   consent_events: ConsentEventTable;
   daily_counts: DailyCountTable;
   notices: NoticeTable;
+  broadcasts: BroadcastTable;
+  broadcast_recipients: BroadcastRecipientTable;
+  broadcast_progress: BroadcastProgressTable;
 }
 
 export type Job = Selectable<JobTable>;
@@ -368,7 +364,6 @@ export type Citizen = Selectable<CitizenTable>;
 export type User = Selectable<UserTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type CitizenProfileRow = Selectable<CitizenProfileTable>;
-export type DataRequestRow = Selectable<DataRequestTable>;
 export type ServiceRequestRow = Selectable<ServiceRequestTable>;
 export type ServiceRequestEventRow = Selectable<ServiceRequestEventTable>;
 export type HandoffRow = Selectable<HandoffTable>;

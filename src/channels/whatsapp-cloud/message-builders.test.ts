@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.js';
-import { buttons, list, splitText, text, type Choice } from './message-builders.js';
+import { buttons, list, splitText, templateWithHeaderMedia, text, type Choice } from './message-builders.js';
 
 const choices = (n: number, title = (i: number) => `Opção ${i + 1}`): Choice[] =>
   Array.from({ length: n }, (_, i) => ({ id: `opt-${i + 1}`, title: title(i) }));
@@ -44,5 +44,25 @@ describe('message builders keep within Meta limits', () => {
     const [message] = list('x'.repeat(1100), 'Ver', choices(2));
     expect(message?.type).toBe('text');
     expect(message?.type === 'text' && message.text.body).toContain('1. Opção 1\n2. Opção 2');
+  });
+});
+
+describe('a broadcast template', () => {
+  it('puts the header media before the body parameters', () => {
+    expect(templateWithHeaderMedia('campanha_vacina', 'pt_BR', ['sábado'], { format: 'IMAGE', link: 'https://palmas.to.gov.br/cartaz.jpg' })).toEqual({
+      type: 'template',
+      template: {
+        name: 'campanha_vacina',
+        language: { code: 'pt_BR' },
+        components: [
+          { type: 'header', parameters: [{ type: 'image', image: { link: 'https://palmas.to.gov.br/cartaz.jpg' } }] },
+          { type: 'body', parameters: [{ type: 'text', text: 'sábado' }] },
+        ],
+      },
+    });
+  });
+
+  it('is a plain template without header media', () => {
+    expect(templateWithHeaderMedia('aviso', 'pt_BR', [], null)).toEqual({ type: 'template', template: { name: 'aviso', language: { code: 'pt_BR' } } });
   });
 });

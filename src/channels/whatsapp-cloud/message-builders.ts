@@ -105,3 +105,19 @@ export const template = (name: string, languageCode: string, bodyParameters: str
   const components = [...body, ...buttons];
   return { type: 'template', template: { name, language: { code: languageCode }, ...(components.length > 0 ? { components } : {}) } };
 };
+
+const HEADER_MEDIA_TYPES = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' } as const;
+
+/** An approved template whose header is an image, video or document given by link (a broadcast's message). */
+export const templateWithHeaderMedia = (
+  name: string,
+  languageCode: string,
+  bodyParameters: string[],
+  header: { format: keyof typeof HEADER_MEDIA_TYPES; link: string } | null,
+): OutboundMessage => {
+  const message = template(name, languageCode, bodyParameters);
+  if (!header || message.type !== 'template') return message;
+  const type = HEADER_MEDIA_TYPES[header.format];
+  const components: TemplateComponent[] = [{ type: 'header', parameters: [{ type, [type]: { link: header.link } }] }, ...(message.template.components ?? [])];
+  return { type: 'template', template: { ...message.template, components } };
+};

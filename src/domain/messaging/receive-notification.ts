@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { isDeliveryStatus } from '../../storage/repositories/outbox.repository.js';
+import { recordBroadcastStatuses } from '../broadcasts/record-statuses.js';
 import { applyTemplateEvents, type TemplateChange } from '../templates/status-events.js';
 import { outboxIdFromCallback } from './callback-data.js';
 import { JOB, type ProcessInboundPayload } from './job-kinds.js';
@@ -54,6 +55,7 @@ export const receiveNotifications = async (db: Db, repos: Repositories, notifica
       });
       for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
     }
+    await recordBroadcastStatuses(tx, repos, notifications.flatMap((n) => n.statuses), now);
     return results;
   });
 

@@ -109,6 +109,7 @@ export class CitizenRecordsRepository {
     await tx.deleteFrom('media').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('message_statuses').where('recipient', 'in', recipients).execute();
     await tx.deleteFrom('outbox').where('recipient', 'in', recipients).execute();
+    await tx.deleteFrom('broadcast_recipients').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('inbound_messages').where('citizen_key', '=', key).execute();
     await tx.deleteFrom('jobs').where('group_key', '=', key).execute();
     await tx.deleteFrom('conversations').where('citizen_key', '=', key).execute();

@@ -1,5 +1,7 @@
 import type { Dialect } from '../database.js';
 import { AuditLogRepository } from './audit-log.repository.js';
+import { BroadcastRecipientsRepository } from './broadcast-recipients.repository.js';
+import { BroadcastsRepository } from './broadcasts.repository.js';
 import { CannedRepliesRepository } from './canned-replies.repository.js';
 import { CatalogEditsRepository } from './catalog-edits.repository.js';
 import { CitizenRecordsRepository } from './citizen-records.repository.js';
@@ -31,6 +33,8 @@ import { WhatsAppTemplatesRepository } from './whatsapp-templates.repository.js'
 
 export const createRepositories = (dialect: Dialect) => ({
   audit: new AuditLogRepository(),
+  broadcasts: new BroadcastsRepository(dialect),
+  broadcastRecipients: new BroadcastRecipientsRepository(dialect),
   cannedReplies: new CannedRepliesRepository(),
   catalogEdits: new CatalogEditsRepository(),
   citizenRecords: new CitizenRecordsRepository(),

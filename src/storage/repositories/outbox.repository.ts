@@ -51,41 +51,51 @@ export class OutboxRepository {
   }
 
   /**
-   * The oldest ready message of each recipient whose earlier messages are all settled (order per citizen);
-   * `attempts` is the number of this attempt. Durable on PostgreSQL (state sending, a lease, SKIP LOCKED); kept in
-   * memory by the caller on SQLite (`inFlight`), which serves a single process.
+   * The next ready messages, replies before broadcast messages (lowest priority first), each the first unsettled one
+   * of its recipient at its priority or above (order per citizen); `attempts` is the number of this attempt. The
+   * claim is durable on both dialects (state sending, a lease; SKIP LOCKED on PostgreSQL): after a crash the
+   * messages that were in flight wait for Meta's status webhook instead of being sent again at once.
    */
-  async claim(db: Executor, now: number, limit: number, leaseMs: number, inFlight: ReadonlySet<number>): Promise<OutboxRow[]> {
-    let candidates = db
+  async claim(db: Executor, now: number, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const candidates = db
       .selectFrom('outbox as o')
+      .select('o.id')
       .where('o.state', '=', 'pending')
       .where('o.next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('o.send_before', 'is', null), eb('o.send_before', '>', now)]))
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom('outbox as p')
               .select(sql.lit(1).as('one'))
               .whereRef('p.recipient', '=', 'o.recipient')
-              .whereRef('p.id', '<', 'o.id')
-              .where('p.state', 'in', ['pending', 'sending']),
+              .where('p.state', 'in', ['pending', 'sending'])
+              .where((eb) => eb.or([eb('p.priority', '<', eb.ref('o.priority')), eb.and([eb('p.priority', '=', eb.ref('o.priority')), eb('p.id', '<', eb.ref('o.id'))])]))
+              // A message held back (paused broadcast, quiet hours) holds back nobody else.
+              .where((eb) => eb.or([eb('p.state', '=', 'sending'), eb('p.send_before', 'is', null), eb('p.send_before', '>', now)])),
           ),
         ),
       )
+      .orderBy('o.priority')
       .orderBy('o.id')
       .limit(limit);
-    if (this.dialect === 'sqlite') {
-      if (inFlight.size > 0) candidates = candidates.where('o.id', 'not in', [...inFlight]);
-      const rows = await candidates.selectAll('o').execute();
-      return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
-    }
-    return db
-      .updateTable('outbox')
-      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
-      .where('id', 'in', candidates.select('o.id').forUpdate().skipLocked())
-      .where('state', '=', 'pending')
-      .returningAll()
-      .execute()
-      .then((rows) => rows.sort((a, b) => a.id - b.id));
+    const claimed =
+      this.dialect === 'postgres'
+        ? // A locking CTE runs once: as an IN subquery PostgreSQL may run it again per row and claim past the limit.
+          db
+            .with('picked', () => candidates.forUpdate().skipLocked())
+            .updateTable('outbox')
+            .from('picked')
+            .set((eb) => ({ state: 'sending', attempts: eb('outbox.attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+            .whereRef('outbox.id', '=', 'picked.id')
+            .returningAll('outbox')
+        : db
+            .updateTable('outbox')
+            .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
+            .where('id', 'in', candidates)
+            .where('state', '=', 'pending')
+            .returningAll();
+    return (await claimed.execute()).sort((a, b) => a.priority - b.priority || a.id - b.id);
   }
 
   /**

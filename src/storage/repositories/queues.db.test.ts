@@ -49,17 +49,44 @@ describe.each(dialects)('queues on $name', ({ create }) => {
     const message = (key: string, recipient: string) => ({ idempotencyKey: key, recipient, payload: { key } });
     expect(await current.repos.outbox.enqueue(db, [message('m1', 'ana'), message('m2', 'ana'), message('m3', 'bia')], 0)).toBe(3);
     expect(await current.repos.outbox.enqueue(db, [message('m1', 'ana')], 0)).toBe(0);
-    const first = await current.repos.outbox.claim(db, 0, 10, 1000, new Set());
+    const first = await current.repos.outbox.claim(db, 0, 10, 1000);
     expect(first.map((r) => r.idempotency_key)).toEqual(['m1', 'm3']);
-    expect(await current.repos.outbox.claim(db, 0, 10, 1000, new Set(first.map((r) => r.id)))).toEqual([]);
+    expect(await current.repos.outbox.claim(db, 0, 10, 1000)).toEqual([]);
     await current.repos.outbox.markAccepted(db, first[0]!, 'wamid.1', 1);
-    expect((await current.repos.outbox.claim(db, 1, 10, 1000, new Set([first[1]!.id]))).map((r) => r.idempotency_key)).toEqual(['m2']);
+    expect((await current.repos.outbox.claim(db, 1, 10, 1000)).map((r) => r.idempotency_key)).toEqual(['m2']);
+  });
+
+  it('claims replies before broadcast messages, and never a message past its send_before', async () => {
+    const { db } = current.storage;
+    const bulk = (key: string, recipient: string, sendBefore: number | null) => ({
+      idempotency_key: key, recipient, payload: '{}', state: 'pending' as const, attempts: 0, next_attempt_at: 0, created_at: 0, updated_at: 0, priority: 1, send_before: sendBefore,
+    });
+    await db.insertInto('outbox').values([bulk('b1', 'ana', 100), bulk('b2', 'bia', 100), bulk('b3', 'caio', 5)]).execute();
+    await current.repos.outbox.enqueue(db, [{ idempotencyKey: 'r1', recipient: 'ana', payload: {} }, { idempotencyKey: 'r2', recipient: 'davi', payload: {} }], 0);
+    // Ana's reply goes before her older broadcast message; Caio's message is held (send_before passed).
+    const claimed = await current.repos.outbox.claim(db, 10, 10, 1000);
+    expect(claimed.map((r) => r.idempotency_key)).toEqual(['r1', 'r2', 'b2']);
+    await current.repos.outbox.markAccepted(db, claimed[0]!, 'wamid.r1', 11);
+    expect((await current.repos.outbox.claim(db, 11, 10, 1000)).map((r) => r.idempotency_key)).toEqual(['b1']);
+  });
+
+  it('keeps a message that was in flight when the process died waiting for its status webhook', async () => {
+    const { db } = current.storage;
+    await current.repos.outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }], 0);
+    await current.repos.outbox.claim(db, 0, 10, 60_000);
+    // A restart on SQLite (everything) or an expired lease on PostgreSQL gives it back, due only after the grace.
+    const sqlite = current.storage.dialect === 'sqlite';
+    expect(await current.repos.outbox.releaseExpired(db, 10, 30_000, sqlite)).toBe(sqlite ? 1 : 0);
+    const releasedAt = sqlite ? 10 : 60_001;
+    if (!sqlite) expect(await current.repos.outbox.releaseExpired(db, releasedAt, 30_000)).toBe(1);
+    expect(await current.repos.outbox.claim(db, releasedAt + 29_999, 10, 1000)).toEqual([]);
+    expect((await current.repos.outbox.claim(db, releasedAt + 30_000, 10, 1000))[0]?.attempts).toBe(2);
   });
 
   it('applies delivery statuses monotonically and settles a message by its callback data', async () => {
     const { db } = current.storage;
     await current.repos.outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }], 0);
-    const [row] = await current.repos.outbox.claim(db, 0, 10, 1000, new Set());
+    const [row] = await current.repos.outbox.claim(db, 0, 10, 1000);
     // The process died before recording Meta's answer; the status webhook names the row.
     await current.repos.outbox.applyDelivery(db, 'wamid.X', 'sent', null, row!.id, 10);
     await current.repos.outbox.applyDelivery(db, 'wamid.X', 'read', null, null, 11);
