@@ -12,7 +12,8 @@ export const AudiencePicker = ({ audience, onChange }: { audience: Audience; onC
   const { config } = useConsole();
   const [count, setCount] = useState<number>();
   const [countError, setCountError] = useState<string>();
-  const regions = [...new Set(config.places.map((p) => p.region).filter((r): r is string => r !== null))].sort();
+  // Regions the city's data marks as uncertain ("Sul?") are not offered: nobody should be reached by a guess.
+  const regions = [...new Set(config.places.map((p) => p.region).filter((r): r is string => r !== null && !r.endsWith('?')))].sort();
   const topics = audience.topics ?? [];
   const chosenRegions = audience.regions ?? [];
   const key = JSON.stringify(audience);
