@@ -23,6 +23,8 @@ export interface ConsoleConfig {
   places: Array<{ id: string; name: string; region: string | null }>;
   /** What broadcasts are about; citizens opt in per topic. */
   topics: Array<{ id: string; title: string; description: string }>;
+  /** The menu's sections of services. */
+  groups: Array<{ id: string; title: string }>;
   /** The city outline as [lat, lng] vertices. */
   boundary: Array<[number, number]>;
 }

@@ -3,6 +3,7 @@ import type { User } from '../api/types';
 import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
 import { CitizensPage } from '../features/citizens/CitizensPage';
 import { BROADCASTS_ROOT, BroadcastsPage } from '../features/broadcasts/BroadcastsPage';
+import { REPORTS_ROOT, ReportsPage } from '../features/reports/ReportsPage';
 import { attendsConversations, isCoordinator } from '../features/auth/roles';
 import { AccountPage } from '../features/auth/AccountPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -58,6 +59,13 @@ export const SECTIONS: Section[] = [
     path: BROADCASTS_ROOT,
     owns: (path) => path === BROADCASTS_ROOT || path.startsWith(`${BROADCASTS_ROOT}/`),
     render: (path) => <BroadcastsPage path={path} />,
+    shownTo: isCoordinator,
+  },
+  {
+    label: 'Relatórios',
+    path: REPORTS_ROOT,
+    owns: (path) => path === REPORTS_ROOT,
+    render: () => <ReportsPage />,
     shownTo: isCoordinator,
   },
   {

@@ -20,6 +20,7 @@ const consoleConfigSchema = z.object({
   places: z.array(z.object({ id: z.string(), name: z.string(), region: z.string().nullable() })).describe('quadras and setores of the city, for filters and intake'),
   boundary: z.array(z.tuple([z.number(), z.number()])).describe('the city outline as [lat, lng] vertices: maps show it even without tiles'),
   topics: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })).describe('what broadcasts are about; citizens opt in per topic'),
+  groups: z.array(z.object({ id: z.string(), title: z.string() })).describe("the menu's sections of services, for reports by subject"),
 });
 export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 
@@ -33,6 +34,7 @@ export const consoleConfig = (deps: ConsoleConfigDeps): ConsoleConfig => ({
   places: deps.city.places.places.filter((place) => !place.outsideCity).map((place) => ({ id: place.id, name: placeLabel(place), region: place.region })),
   boundary: deps.city.places.boundary.polygon,
   topics: deps.city.broadcastTopics.map((t) => ({ id: t.id, title: t.title, description: t.description })),
+  groups: deps.city.catalog.groups.map((g) => ({ id: g.id, title: g.title })),
 });
 
 export const registerConsoleConfigRoute = (app: FastifyInstance, deps: ConsoleConfigDeps): void => {
