@@ -1,3 +1,4 @@
+import { benchBroadcast } from './broadcast.js';
 import { benchIntake } from './intake.js';
 import { benchNluAccuracy } from './nlu-accuracy.js';
 import { benchReplyLatency } from './reply-latency.js';
@@ -8,6 +9,7 @@ const suites: Record<string, () => Promise<void>> = {
   intake: benchIntake,
   'reply-latency': benchReplyLatency,
   'nlu-accuracy': benchNluAccuracy,
+  broadcast: benchBroadcast,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in suites);
