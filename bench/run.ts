@@ -1,3 +1,4 @@
+import { benchBroadcast } from './broadcast.js';
 import { benchIntake } from './intake.js';
 import { benchNluAccuracy } from './nlu-accuracy.js';
 import { benchReplyLatency } from './reply-latency.js';
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   'reply-latency': benchReplyLatency,
   'nlu-accuracy': benchNluAccuracy,
   'report-summary': benchReportSummary,
+  broadcast: benchBroadcast,
 };
 
 const chosen = process.argv.slice(2).filter((name) => name in suites);

@@ -57,8 +57,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** A broadcast keeps about three seconds of sending in the outbox: enough to never run dry, small enough to pause at once. */
-const broadcastWindow = (maxMps: number): number => Math.max(50, Math.ceil(maxMps * 3));
+/** A broadcast keeps about two seconds of sending in the outbox: enough to never run dry, small enough to pause at once. */
+const broadcastWindow = (maxMps: number): number => Math.max(50, Math.ceil(maxMps * 2));
 
 /** The only place where config, storage, domain, channels, jobs and HTTP are put together. */
 export const createApp = async (config: Config, options: AppOptions = {}): Promise<App> => {

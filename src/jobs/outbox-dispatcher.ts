@@ -109,7 +109,7 @@ export class OutboxDispatcher extends ClaimLoop {
       await this.o.outbox.retryAt(this.o.db, row, now + wait, now, undefined, false);
       return wait;
     }
-    this.track(row.id, () => this.send(row));
+    this.track(row.id, () => this.send(row).finally(() => this.throughput.finish(this.rateNow())));
     return 0;
   }
 

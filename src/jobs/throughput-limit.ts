@@ -1,47 +1,66 @@
 import { TokenBucket } from './token-bucket.js';
 
-/** Share of WHATSAPP_MAX_MPS we send at most in any second: the rest absorbs network jitter before Meta counts. */
-export const THROUGHPUT_SHARE = 0.98;
+/** Share of WHATSAPP_MAX_MPS we send at most in any second, as a margin for Meta counting inbound messages too. */
+export const THROUGHPUT_SHARE = 0.99;
 /** Sends a busy moment may catch up on at once, in seconds of the limit. */
 const BURST_SECONDS = 0.05;
 
-/** At most `limit` events in any window of `windowMs`: it remembers the times of the last `limit` events. */
-export class SlidingWindowLimit {
-  private readonly times: Float64Array;
-  private oldest = 0;
+/**
+ * At most `limit` sends in any window of `windowMs` as the receiver sees them, whatever the delays on the way or in
+ * the receiver: Meta handles a request somewhere between our sending it and our reading its answer, so a send counts
+ * from the moment it starts until `windowMs` after its answer came.
+ */
+export class CausalWindow {
+  private inFlight = 0;
+  /** When each finished send stops counting, oldest first (a ring of `limit` slots). */
+  private readonly expiries: Float64Array;
+  private head = 0;
+  private finished = 0;
 
   constructor(
     readonly limit: number,
     private readonly windowMs = 1000,
   ) {
-    this.times = new Float64Array(Math.max(1, limit)).fill(Number.NEGATIVE_INFINITY);
+    this.expiries = new Float64Array(Math.max(1, limit));
   }
 
-  /** How many events may happen now, counting at most up to `atMost`. */
-  available(now: number, atMost: number): number {
-    let free = 0;
-    while (free < Math.min(atMost, this.times.length) && (this.times[(this.oldest + free) % this.times.length] ?? 0) <= now - this.windowMs) free += 1;
-    return free;
+  private expire(now: number): void {
+    while (this.finished > 0 && (this.expiries[this.head] ?? 0) <= now) {
+      this.head = (this.head + 1) % this.expiries.length;
+      this.finished -= 1;
+    }
   }
 
-  /** Ms until the next event may happen; 0: now. */
+  available(now: number): number {
+    this.expire(now);
+    return Math.max(0, this.limit - this.inFlight - this.finished);
+  }
+
+  /** Ms until a send may start; 0: now. */
   waitTime(now: number): number {
-    return Math.max(0, Math.ceil((this.times[this.oldest] ?? 0) + this.windowMs - now));
+    if (this.available(now) > 0) return 0;
+    return this.finished > 0 ? Math.max(1, Math.ceil((this.expiries[this.head] ?? now) - now)) : 1;
   }
 
-  record(now: number): void {
-    this.times[this.oldest] = now;
-    this.oldest = (this.oldest + 1) % this.times.length;
+  start(): void {
+    this.inFlight += 1;
+  }
+
+  finish(now: number): void {
+    this.expire(now);
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.expiries[(this.head + this.finished) % this.expiries.length] = now + this.windowMs;
+    this.finished = Math.min(this.finished + 1, this.expiries.length);
   }
 }
 
 /**
  * The number's throughput: a token bucket paces sends evenly (with a short burst to catch up after a busy moment),
- * and a sliding window guarantees that no second ever carries more than THROUGHPUT_SHARE of the limit.
+ * and a causal window guarantees that Meta never sees more than THROUGHPUT_SHARE of the limit in any second.
  */
 export class ThroughputLimit {
   private readonly bucket: TokenBucket;
-  private readonly window: SlidingWindowLimit;
+  private readonly window: CausalWindow;
   private heldUntil = 0;
   /** The most sends that may start at one moment. */
   readonly burst: number;
@@ -49,23 +68,27 @@ export class ThroughputLimit {
   constructor(maxMps: number, now: number) {
     this.burst = Math.max(1, Math.ceil(maxMps * BURST_SECONDS));
     this.bucket = new TokenBucket(maxMps, this.burst, now);
-    this.window = new SlidingWindowLimit(Math.max(1, Math.floor(maxMps * THROUGHPUT_SHARE)));
+    this.window = new CausalWindow(Math.max(1, Math.floor(maxMps * THROUGHPUT_SHARE)));
   }
 
   available(now: number): number {
     if (now < this.heldUntil) return 0;
-    const tokens = this.bucket.available(now);
-    return tokens === 0 ? 0 : this.window.available(now, tokens);
+    return Math.min(this.bucket.available(now), this.window.available(now));
   }
 
-  /** Takes a send and returns 0, or returns how many ms until one is allowed (taking nothing). */
+  /** Starts a send and returns 0, or returns how many ms until one may start (starting nothing). */
   take(now: number): number {
     if (now < this.heldUntil) return Math.ceil(this.heldUntil - now);
     const windowWait = this.window.waitTime(now);
     if (windowWait > 0) return windowWait;
     const bucketWait = this.bucket.take(now);
-    if (bucketWait === 0) this.window.record(now);
+    if (bucketWait === 0) this.window.start();
     return bucketWait;
+  }
+
+  /** A send started by `take` has its answer (or gave up waiting for it). */
+  finish(now: number): void {
+    this.window.finish(now);
   }
 
   /**

@@ -90,6 +90,19 @@ describe('simulator webhooks', () => {
     expect(simulator.conversation(CITIZEN)?.messages.at(-1)).toMatchObject({ direction: 'out', id: wamid, status: 'read' });
   });
 
+  it('can batch the statuses of many messages into a few webhooks, each citizen\'s still in order', async () => {
+    harness = await startHarness({ statusBatchMs: 50 });
+    const simulator = harness.standalone.simulator;
+    const citizens = ['5563991000001', '5563991000002', '5563991000003'];
+    for (const phone of citizens) await simulator.sendText(phone, 'Ana', 'oi').acknowledged;
+    const wamids = await Promise.all(citizens.map(async (phone) => (await harness.graph(`${PHONE_NUMBER_ID}/messages`, textTo(phone, 'Aviso'))).json.messages?.[0]?.id ?? ''));
+    for (const wamid of wamids) await harness.receiver.waitForStatus(wamid, 'delivered');
+    const carrying = harness.receiver.received.filter((w) => (w.value.statuses ?? []).length > 0);
+    expect(carrying.length).toBeLessThan(wamids.length * 2);
+    expect(carrying.some((w) => (w.value.statuses ?? []).length > 1)).toBe(true);
+    for (const wamid of wamids) expect(harness.receiver.statuses(wamid).map((s) => s.status)).toEqual(['sent', 'delivered']);
+  });
+
   it('reads on arrival in autoRead mode and the citizen taps a reply button quoting the bot message', async () => {
     harness = await startHarness({ autoRead: true });
     const simulator = harness.standalone.simulator;

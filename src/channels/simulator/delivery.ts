@@ -15,8 +15,13 @@ export interface DeliveryDeps {
   events: EventEmitter<SimulatorEventMap>;
   logger: Logger;
   statusDelayMs: number;
+  /** 0: a webhook per status; else statuses of this many ms share one webhook. */
+  statusBatchMs: number;
   autoRead: boolean;
 }
+
+/** Meta's webhooks stay well under its 3 MB cap. */
+const MAX_STATUSES_PER_WEBHOOK = 500;
 
 const RANK: Record<OutboundStatus, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 const PROGRESSION = ['sent', 'delivered', 'read'] as const;
@@ -29,6 +34,8 @@ type Progress = (typeof PROGRESSION)[number];
  */
 export class Delivery {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private batch: Array<ReturnType<typeof statusValue>> = [];
+  private batchTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -84,10 +91,30 @@ export class Delivery {
   }
 
   private emitStatus(recipient: Sender, input: StatusInput): void {
-    const payload = envelope(this.deps.business, statusValue(input));
-    this.deps.emitter.send(`status:${recipient.phone || recipient.userId}`, payload).catch((error: unknown) => {
-      this.deps.logger.warn({ err: error, status: input.status }, 'simulator could not deliver a status webhook');
+    if (this.deps.statusBatchMs > 0) return this.addToBatch(statusValue(input));
+    this.post(`status:${recipient.phone || recipient.userId}`, envelope(this.deps.business, statusValue(input)));
+  }
+
+  private post(orderKey: string, payload: unknown): void {
+    this.deps.emitter.send(orderKey, payload).catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, 'simulator could not deliver a status webhook');
     });
+  }
+
+  /** Batched statuses go out in one ordered stream, so each citizen's still arrive in order. */
+  private addToBatch(value: ReturnType<typeof statusValue>): void {
+    this.batch.push(value);
+    if (this.batch.length >= MAX_STATUSES_PER_WEBHOOK) return this.flushBatch();
+    this.batchTimer ??= setTimeout(() => this.flushBatch(), this.deps.statusBatchMs);
+  }
+
+  private flushBatch(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    const values = this.batch;
+    this.batch = [];
+    if (values.length === 0) return;
+    this.post('statuses', envelope(this.deps.business, { contacts: values.flatMap((v) => v.contacts ?? []), statuses: values.flatMap((v) => v.statuses) }));
   }
 
   private later(task: () => void): void {
@@ -101,5 +128,6 @@ export class Delivery {
   close(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    clearTimeout(this.batchTimer);
   }
 }

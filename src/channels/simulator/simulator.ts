@@ -60,6 +60,7 @@ export class Simulator {
       emitter: this.emitter,
       business,
       statusDelayMs: options.statusDelayMs ?? 25,
+      statusBatchMs: options.statusBatchMs ?? 0,
       autoRead: options.autoRead ?? false,
     });
     this.graph = new GraphApi({

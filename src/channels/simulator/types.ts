@@ -66,6 +66,11 @@ export interface SimulatorOptions {
   autoRead?: boolean;
   /** Pause between accepting a send and its first status webhook. Default 25 ms. */
   statusDelayMs?: number;
+  /**
+   * Statuses emitted within this many ms go out together, as one webhook with several `statuses[]` (Meta batches them
+   * under load). Default 0: one webhook per status.
+   */
+  statusBatchMs?: number;
   webhook?: WebhookDeliveryOptions;
 }
 

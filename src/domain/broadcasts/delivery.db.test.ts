@@ -161,6 +161,18 @@ describe.each(dialects)('broadcast delivery on $name', ({ create }) => {
     expect(actions).toEqual(['broadcast.cancel', 'broadcast.resume', 'broadcast.pause', 'broadcast.created']);
   });
 
+  it('pauses by itself when Meta refuses the template, instead of failing every recipient', async () => {
+    const id = await started(6);
+    await advanceBroadcast(ctx(), id, MORNING);
+    // The template was paused at Meta after the broadcast started.
+    await send(MORNING + 1, () => 132015);
+    await advanceBroadcast(ctx(), id, MORNING + 2);
+    expect(await detail(id)).toMatchObject({ status: 'paused', figures: { sent: 0, failed: 3 }, failedByReason: { 132015: 3 } });
+    expect(await outboxOf(id)).toHaveLength(3);
+    const [entry] = await auditEntries(current.storage.db, current.repos, { subjectType: 'broadcast', limit: 1 });
+    expect(entry).toMatchObject({ action: 'broadcast.pause', actorUserId: null, details: { reason: 'template_refused', code: 132015 } });
+  });
+
   it('counts the recipients who left the list or the broadcast topics after it started', async () => {
     const id = await started(4, MORNING, ['saude']);
     const { db } = current.storage;

@@ -20,6 +20,8 @@ export interface RunnerContext {
 }
 
 const RATE_SAMPLE_MS = 5_000;
+/** Meta's refusals of the template or its header media, not of one recipient (WHATSAPP.md §6). */
+const TEMPLATE_REFUSALS = [131053, 132000, 132001, 132005, 132007, 132008, 132012, 132015, 132016];
 
 /** Starts the scheduled broadcasts whose time came, outside the quiet hours; each starts once, whoever claims it. */
 export const startDueBroadcasts = async (ctx: RunnerContext, now: number): Promise<number> => {
@@ -51,10 +53,25 @@ const copyAudience = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, n
   await ctx.repos.broadcasts.update(tx, b.id, { total: Number(b.total) + chunk.inserted, snapshot_after: chunk.last ?? b.snapshot_after, snapshot_done: chunk.done ? 1 : 0 }, now);
 };
 
-/** Counts what the outbox did with the messages handed to it. */
-const settle = async (ctx: RunnerContext, tx: Executor, id: number, now: number): Promise<void> => {
+/** Counts what the outbox did with the messages handed to it; returns how many Meta refused. */
+const settle = async (ctx: RunnerContext, tx: Executor, id: number, now: number): Promise<number> => {
   const { accepted, rejected, gone } = await ctx.repos.broadcastRecipients.settle(tx, id, now);
   if (accepted + rejected + gone > 0) await ctx.repos.broadcasts.addToCounters(tx, id, { sent: accepted, delivered: 0, read: 0, failed: rejected, settled: accepted + rejected + gone }, now);
+  return rejected;
+};
+
+/**
+ * Meta refusing the template itself (unapproved, paused, wrong parameters, unusable header media) would fail every
+ * message to come: the broadcast is paused for a coordinator to look at. Audited as done by the system.
+ */
+const pauseIfTemplateRefused = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, now: number): Promise<boolean> => {
+  const code = await ctx.repos.broadcastRecipients.firstFailureWith(tx, b.id, TEMPLATE_REFUSALS);
+  if (code === undefined) return false;
+  await ctx.repos.broadcasts.update(tx, b.id, { status: 'paused', paused_at: now }, now);
+  await ctx.repos.broadcastRecipients.setSendBefore(tx, b.id, now);
+  const details = { title: b.title, reason: 'template_refused', code };
+  await recordAudit(tx, ctx.repos, { actorUserId: null, action: 'broadcast.pause', subject: { type: 'broadcast', id: String(b.id) }, details }, now);
+  return true;
 };
 
 /** Hands the outbox the next batch, within the window and never past the next quiet hours; done once all had their turn. */
@@ -84,16 +101,17 @@ const sampleRate = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, now
 
 /**
  * One step of a broadcast under way, in one transaction that holds it (other instances skip it meanwhile): count what
- * the outbox did; then, if sending, copy the next part of the audience, or hand over the next batch. Cancelled
+ * the outbox did (pausing if Meta refused the template); then, if sending, copy the next part of the audience, or
+ * hand over the next batch. Cancelled
  * broadcasts get their waiting messages withdrawn once those in flight had time to finish.
  */
 export const advanceBroadcast = async (ctx: RunnerContext, id: number, now: number): Promise<void> =>
   ctx.db.transaction().execute(async (tx) => {
     const b = await ctx.repos.broadcasts.lock(tx, id, ['sending', 'paused', 'cancelled']);
     if (!b) return;
-    await settle(ctx, tx, id, now);
+    const refused = await settle(ctx, tx, id, now);
     if (b.status === 'cancelled' && Number(b.finished_at) < now - ctx.cancelGraceMs) await ctx.repos.broadcastRecipients.withdraw(tx, id, now);
-    if (b.status !== 'sending') return;
+    if (b.status !== 'sending' || (refused > 0 && (await pauseIfTemplateRefused(ctx, tx, b, now)))) return;
     if (!b.snapshot_done) return copyAudience(ctx, tx, b, now);
     await sampleRate(ctx, tx, b, now);
     if (!isQuietTime(new Date(now), ctx.city.timezone)) await feed(ctx, tx, b, now);

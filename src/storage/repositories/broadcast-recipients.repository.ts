@@ -191,6 +191,12 @@ export class BroadcastRecipientsRepository {
     return query.orderBy('id', 'desc').limit(limit).execute();
   }
 
+  /** The first failure with one of `codes`, if any. */
+  async firstFailureWith(db: Executor, broadcastId: number, codes: readonly number[]): Promise<number | undefined> {
+    const row = await db.selectFrom('broadcast_recipients').select('error_code').where('broadcast_id', '=', broadcastId).where('state', '=', 'failed').where('error_code', 'in', [...codes]).limit(1).executeTakeFirst();
+    return row?.error_code === null || row === undefined ? undefined : Number(row.error_code);
+  }
+
   async failuresByCode(db: Executor, broadcastId: number): Promise<Array<{ code: number | null; n: number }>> {
     const rows = await db
       .selectFrom('broadcast_recipients')
