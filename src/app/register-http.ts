@@ -89,6 +89,13 @@ const refreshGauges = async ({ db, repos, metrics, clock }: HttpWiring): Promise
     metrics.requestsOpen.set({ department: departmentId }, open);
     metrics.requestsOverdue.set({ department: departmentId }, overdue);
   }
+  metrics.broadcastProgress.reset();
+  for (const id of await repos.broadcasts.idsWithStatus(db, ['sending', 'paused'])) {
+    const b = await repos.broadcasts.byId(db, id);
+    if (!b) continue;
+    const figures = { total: b.total, sent: b.sent, delivered: b.delivered, read: b.read, failed: b.failed };
+    for (const [figure, n] of Object.entries(figures)) metrics.broadcastProgress.set({ broadcast: String(id), figure }, Number(n));
+  }
   metrics.inboxWaiting.reset();
   for (const { departmentId, n } of await repos.handoffs.waitingByDepartment(db)) metrics.inboxWaiting.set({ department: departmentId ?? 'general' }, n);
 };

@@ -37,6 +37,12 @@ export const createMetrics = () => {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers,
     }),
+    broadcastProgress: new Gauge({
+      name: 'broadcast_messages',
+      help: 'Broadcasts being sent or paused: their audience and how many were sent, delivered, read and failed',
+      labelNames: ['broadcast', 'figure'],
+      registers,
+    }),
     inboxWaiting: new Gauge({ name: 'inbox_waiting', help: 'Citizens waiting for a person, by department (general: the general queue)', labelNames: ['department'], registers }),
     sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
     queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
