@@ -104,6 +104,10 @@ describe('the broadcasts API', () => {
     const id = created.body.id as number;
     expect((await call('GET', `/api/broadcasts/${id}`, coordinator)).body).toMatchObject({ status: 'scheduled', send_at: sendAt, total: 0 });
     expect((await call('POST', `/api/broadcasts/${id}/pause`, coordinator)).status).toBe(409);
+    // While one is paused (or sending), Prometheus sees its figures.
+    await app.storage.db.updateTable('broadcasts').set({ status: 'paused', total: 3 }).where('id', '=', id).execute();
+    expect(await (await fetch(`${current().url}/metrics`)).text()).toContain(`broadcast_messages{broadcast="${id}",figure="total"} 3`);
+    await app.storage.db.updateTable('broadcasts').set({ status: 'scheduled', total: 0 }).where('id', '=', id).execute();
     const cancelled = await call('POST', `/api/broadcasts/${id}/cancel`, coordinator);
     expect(cancelled).toMatchObject({ status: 200, body: { id, status: 'cancelled' } });
     expect((await call('POST', `/api/broadcasts/${id}/resume`, coordinator)).status).toBe(409);
