@@ -11,7 +11,8 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { graphErrorMeaning } from '../settings/failures/graph-errors';
-import { broadcastPath, broadcastsApi, isLive, STATUS_LABELS, type BroadcastDetail } from './broadcasts-api';
+import { Pill } from '../../ui/Pill';
+import { broadcastPath, broadcastsApi, isLive, STATUS_LABELS, STATUS_TONES, type BroadcastDetail } from './broadcasts-api';
 import { BroadcastFailures } from './BroadcastFailures';
 import { ProgressBar } from './ProgressBar';
 
@@ -56,7 +57,7 @@ export const BroadcastDetailPage = ({ id }: { id: number }) => {
     <>
       <PageHeader
         title={b.title}
-        subtitle={<span className={`broadcast-status broadcast-status--${b.status}`}>{STATUS_LABELS[b.status]}</span>}
+        subtitle={<Pill tone={STATUS_TONES[b.status]}>{STATUS_LABELS[b.status]}</Pill>}
         actions={<Link to="/transmissoes" className="button button--ghost">Todos os avisos</Link>}
       />
       {error && <Notice tone="error">{error}</Notice>}

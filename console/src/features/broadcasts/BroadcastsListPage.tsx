@@ -8,7 +8,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
-import { BROADCASTS_PATH, isLive, STATUS_LABELS, type BroadcastSummary } from './broadcasts-api';
+import { Pill } from '../../ui/Pill';
+import { BROADCASTS_PATH, isLive, STATUS_LABELS, STATUS_TONES, type BroadcastSummary } from './broadcasts-api';
 import { NoticesCard } from './NoticesCard';
 import { ProgressBar } from './ProgressBar';
 
@@ -58,7 +59,7 @@ export const BroadcastsListPage = () => {
                     <span className="table__sub">{b.send_at ? `para ${dateTime(b.send_at, config.city.timezone)}` : `criado ${dateTime(b.created_at, config.city.timezone)}`}</span>
                   </td>
                   <td>
-                    <span className={`broadcast-status broadcast-status--${b.status}`}>{STATUS_LABELS[b.status]}</span>
+                    <Pill tone={STATUS_TONES[b.status]}>{STATUS_LABELS[b.status]}</Pill>
                   </td>
                   <td>
                     <ProgressBar broadcast={b} />

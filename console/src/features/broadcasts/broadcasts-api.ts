@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import type { PillTone } from '../../ui/Pill';
 
 export type BroadcastStatus = 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
 
@@ -71,6 +72,8 @@ export const broadcastsApi = {
 
 /** Still moving: its figures change, so the screen keeps reading them. */
 export const isLive = (status: BroadcastStatus): boolean => status === 'sending' || status === 'scheduled' || status === 'paused';
+
+export const STATUS_TONES: Record<BroadcastStatus, PillTone> = { scheduled: 'warning', sending: 'info', paused: 'warning', done: 'success', cancelled: 'neutral' };
 
 export const STATUS_LABELS: Record<BroadcastStatus, string> = {
   scheduled: 'Agendado',

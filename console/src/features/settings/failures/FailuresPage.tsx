@@ -5,10 +5,9 @@ import { useApiGet } from '../../../api/use-api-get';
 import { useConsole } from '../../../app/console-context';
 import { dateTime } from '../../../format/dates';
 import { Button } from '../../../ui/Button';
-import { Card } from '../../../ui/Card';
-import { EmptyState } from '../../../ui/EmptyState';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
+import { TableCard } from '../../../ui/TableCard';
 import { graphErrorMeaning } from './graph-errors';
 
 interface Failures {
@@ -37,78 +36,41 @@ export const FailuresPage = () => {
       </p>
       {error && <Notice tone="error">{error}</Notice>}
       {retried && <Notice tone="success">{retried}</Notice>}
-      <Card title="Mensagens recusadas pela Meta" aside={<span className="badge">{sends.length}</span>}>
-        {sends.length === 0 ? (
-          <EmptyState>Nenhuma mensagem recusada.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Mensagens recusadas">
-              <thead>
-                <tr>
-                  <th scope="col">Quando</th>
-                  <th scope="col">Cidadão</th>
-                  <th scope="col">Motivo</th>
-                  <th scope="col">Ação</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sends.map((s) => (
-                  <tr key={s.id}>
-                    <td>{when(s.failed_at)}</td>
-                    <td>{s.citizen}</td>
-                    <td>
-                      <strong>{s.error_code ?? '—'}</strong> {graphErrorMeaning(s.error_code)}
-                      <span className="table__sub">{s.error}</span>
-                    </td>
-                    <td className="table__actions">
-                      <Button variant="secondary" busy={running === `send:${s.id}`} onClick={() => retry(`send:${s.id}`, `/api/operations/sends/${s.id}/retry`, 'Mensagem enviada de novo. Se a Meta recusar outra vez, ela volta para esta lista.')}>
-                        Enviar de novo
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
-      <Card title="Tarefas que esgotaram as tentativas" aside={<span className="badge">{jobs.length}</span>}>
-        {jobs.length === 0 ? (
-          <EmptyState>Nenhuma tarefa parada.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Tarefas paradas">
-              <thead>
-                <tr>
-                  <th scope="col">Quando</th>
-                  <th scope="col">Tarefa</th>
-                  <th scope="col">Cidadão</th>
-                  <th scope="col">Erro</th>
-                  <th scope="col">Ação</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((j) => (
-                  <tr key={j.id}>
-                    <td>{when(j.failed_at)}</td>
-                    <td>
-                      <code>{j.kind}</code>
-                      <span className="table__sub">{j.attempts} tentativas</span>
-                    </td>
-                    <td>{j.citizen}</td>
-                    <td className="table__details">{j.error}</td>
-                    <td className="table__actions">
-                      <Button variant="secondary" busy={running === `job:${j.id}`} onClick={() => retry(`job:${j.id}`, `/api/operations/jobs/${j.id}/retry`, 'Tarefa executada de novo. Se falhar outra vez, ela volta para esta lista.')}>
-                        Executar de novo
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <TableCard title="Mensagens recusadas pela Meta" label="Mensagens recusadas" count={sends.length} empty="Nenhuma mensagem recusada." columns={['Quando', 'Cidadão', 'Motivo', 'Ação']}>
+        {sends.map((s) => (
+          <tr key={s.id}>
+            <td>{when(s.failed_at)}</td>
+            <td>{s.citizen}</td>
+            <td>
+              <strong>{s.error_code ?? '—'}</strong> {graphErrorMeaning(s.error_code)}
+              <span className="table__sub">{s.error}</span>
+            </td>
+            <td className="table__actions">
+              <Button variant="secondary" busy={running === `send:${s.id}`} onClick={() => retry(`send:${s.id}`, `/api/operations/sends/${s.id}/retry`, 'Mensagem enviada de novo. Se a Meta recusar outra vez, ela volta para esta lista.')}>
+                Enviar de novo
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </TableCard>
+      <TableCard title="Tarefas que esgotaram as tentativas" label="Tarefas paradas" count={jobs.length} empty="Nenhuma tarefa parada." columns={['Quando', 'Tarefa', 'Cidadão', 'Erro', 'Ação']}>
+        {jobs.map((j) => (
+          <tr key={j.id}>
+            <td>{when(j.failed_at)}</td>
+            <td>
+              <code>{j.kind}</code>
+              <span className="table__sub">{j.attempts} tentativas</span>
+            </td>
+            <td>{j.citizen}</td>
+            <td className="table__details">{j.error}</td>
+            <td className="table__actions">
+              <Button variant="secondary" busy={running === `job:${j.id}`} onClick={() => retry(`job:${j.id}`, `/api/operations/jobs/${j.id}/retry`, 'Tarefa executada de novo. Se falhar outra vez, ela volta para esta lista.')}>
+                Executar de novo
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </TableCard>
     </div>
   );
 };

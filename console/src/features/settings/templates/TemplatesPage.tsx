@@ -8,6 +8,7 @@ import { Card } from '../../../ui/Card';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
+import { Pill, type PillTone } from '../../../ui/Pill';
 import type { ApprovedTemplate } from '../../broadcasts/broadcasts-api';
 import { TemplatePreview } from '../../broadcasts/TemplatePreview';
 import { AddTemplateForm } from './AddTemplateForm';
@@ -24,6 +25,7 @@ const STATUS_LABELS: Record<string, string> = {
   LIMIT_EXCEEDED: 'Limite excedido',
   ARCHIVED: 'Arquivado',
 };
+const STATUS_TONES: Record<string, PillTone> = { APPROVED: 'success', PENDING: 'warning', IN_APPEAL: 'warning', PAUSED: 'warning', REJECTED: 'danger', DISABLED: 'danger' };
 const CATEGORY_LABELS: Record<string, string> = { UTILITY: 'Utilidade', MARKETING: 'Marketing', AUTHENTICATION: 'Autenticação' };
 
 interface TemplatesAnswer {
@@ -91,7 +93,7 @@ export const TemplatesPage = () => {
                       </td>
                       <td>{CATEGORY_LABELS[t.category] ?? t.category}</td>
                       <td>
-                        <span className={`template-status template-status--${t.status.toLowerCase()}`}>{STATUS_LABELS[t.status] ?? t.status}</span>
+                        <Pill tone={STATUS_TONES[t.status] ?? 'neutral'}>{STATUS_LABELS[t.status] ?? t.status}</Pill>
                         {t.status_reason && <span className="table__sub">{t.status_reason}</span>}
                       </td>
                       <td className="table__number">{t.parameter_count}</td>
