@@ -14,6 +14,7 @@ const clock = new ManualClock('2026-11-30T17:00:00Z');
 const testApp = useTestApp({ clock });
 const COORDINATOR = { email: 'lia.coord@palmas.to.gov.br', name: 'Lia Coordenação', role: 'coordinator' as const };
 const ATTENDANT = { email: 'ivo.zeladoria@palmas.to.gov.br', name: 'Ivo Lima', role: 'attendant' as const, departmentId: 'zeladoria-urbana' };
+const FORMER = { email: 'ana.zeladoria@palmas.to.gov.br', name: 'Ana Dias', role: 'attendant' as const, departmentId: 'zeladoria-urbana' };
 
 describe.skipIf(!hasChromium)('Secretarias in Chromium', () => {
   let browser: Browser;
@@ -21,7 +22,8 @@ describe.skipIf(!hasChromium)('Secretarias in Chromium', () => {
   beforeAll(async () => {
     const { app } = testApp();
     const now = clock.now().getTime();
-    for (const user of [COORDINATOR, ATTENDANT]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, now, app.config.city.departments);
+    for (const user of [COORDINATOR, ATTENDANT, FORMER]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, now, app.config.city.departments);
+    await app.storage.db.updateTable('users').set({ disabled_at: now }).where('email', '=', FORMER.email).execute();
     const pothole = { serviceCode: 'tapa-buraco', citizenKey: null, channel: 'phone' as const, location: { text: 'Quadra 104 Sul' }, description: 'Buraco na pista' };
     await openServiceRequest(app.storage.db, app.repos, app.config.city, pothole, now);
     await openServiceRequest(app.storage.db, app.repos, app.config.city, pothole, now - 40 * 24 * 3600 * 1000);
@@ -36,6 +38,8 @@ describe.skipIf(!hasChromium)('Secretarias in Chromium', () => {
     const faults = watchForFaults(page);
     const zeladoria = page.getByRole('region', { name: /Zeladoria Urbana/ });
     await zeladoria.getByText('Ivo Lima').waitFor();
+    expect(await zeladoria.getByRole('listitem').filter({ hasText: 'Ana Dias' }).getByText('desativado').count()).toBe(1);
+    expect(await zeladoria.getByText('Equipe no console (1 pessoa ativa)').count()).toBe(1);
     expect(await zeladoria.locator('.department-figure__value').allTextContents()).toEqual(['2', '1', '0']);
     await zeladoria.getByText('Tapa-buraco').waitFor();
     await page.getByRole('region', { name: 'Estruturas anteriores' }).getByText(/trabalho passou para Secretaria Municipal de Infraestrutura e Habitação/).first().waitFor();

@@ -26,6 +26,9 @@ export interface DepartmentsOverview {
   former: Array<{ department: Department; label: string; successor: Department | undefined }>;
 }
 
+/** Ended before today; a structure a decree creates ahead of its date is not in force yet, and not former either. */
+const hasEnded = (department: Department, today: string): boolean => department.validTo !== null && department.validTo < today;
+
 /**
  * What each department is today: what it answers for, who works it, and its load now. Departments are dated city
  * data (changed in the profile, not here); a user limited to one department sees only that one.
@@ -58,7 +61,7 @@ export const departmentsOverview = async (
       };
     }),
     former: visible
-      .filter((d) => !isDepartmentActiveOn(d, today) && (d.validTo === null || d.validTo < today))
+      .filter((d) => hasEnded(d, today))
       .map((department) => ({ department, label: departmentLabel(department), successor: departments.find((d) => d.id === department.successorId) })),
   };
 };

@@ -16,7 +16,7 @@ const Figure = ({ value, label, to, tone }: { value: number; label: string; to: 
 /** One department as staff need to know it: what it answers for, who works it, and what waits for it now. */
 export const DepartmentCard = ({ department, showPeople }: { department: DepartmentCardData; showPeople: boolean }) => {
   const board = `${REQUESTS_ROOT}?department=${encodeURIComponent(department.id)}`;
-  const people = department.people.filter((p) => !p.disabled);
+  const active = department.people.filter((p) => !p.disabled).length;
   return (
     <section className="card department-card" aria-label={department.name}>
       <header className="department-card__header">
@@ -46,14 +46,16 @@ export const DepartmentCard = ({ department, showPeople }: { department: Departm
       )}
       {showPeople && (
         <>
-          <h3 className="subheading">Equipe no console ({plural(people.length, 'pessoa', 'pessoas')})</h3>
-          {people.length === 0 ? (
+          <h3 className="subheading">Equipe no console ({plural(active, 'pessoa ativa', 'pessoas ativas')})</h3>
+          {department.people.length === 0 ? (
             <p className="department-card__empty">Ninguém com acesso limitado a esta secretaria. Coordenação e administração veem todas.</p>
           ) : (
             <ul className="department-card__list">
-              {people.map((p) => (
+              {department.people.map((p) => (
                 <li key={p.id}>
-                  <span>{p.name}</span>
+                  <span>
+                    {p.name} {p.disabled && <span className="badge">desativado</span>}
+                  </span>
                   <span className="table__sub">{ROLE_LABELS[p.role]}</span>
                 </li>
               ))}
