@@ -30,6 +30,19 @@ const ACTIONS: Record<string, string> = {
   'template.added': 'Cadastrou um modelo do WhatsApp',
   'template.removed': 'Removeu um modelo do WhatsApp',
   'template.synced': 'Sincronizou os modelos do WhatsApp com a Meta',
+  'user.password_changed': 'Trocou a própria senha',
+  'catalog.text_changed': 'Alterou um texto de serviço',
+  'nlu.phrase_added': 'Ensinou uma frase ao robô',
+  'nlu.phrase_removed': 'Tirou uma frase do robô',
+  'broadcast.created': 'Criou um aviso em massa',
+  'broadcast.pause': 'Pausou um aviso em massa',
+  'broadcast.resume': 'Retomou um aviso em massa',
+  'broadcast.cancel': 'Cancelou um aviso em massa',
+  'notice.published': 'Publicou um aviso na página pública',
+  'notice.withdrawn': 'Retirou um aviso da página pública',
+  'report.requests_exported': 'Exportou a planilha de pedidos',
+  'job.retried': 'Executou de novo uma tarefa que falhou',
+  'send.retried': 'Reenviou uma mensagem recusada',
 };
 
 const KINDS = [
@@ -38,6 +51,11 @@ const KINDS = [
   { value: 'user', label: 'Usuários' },
   { value: 'open311_key', label: 'Chaves Open311' },
   { value: 'whatsapp_template', label: 'Modelos do WhatsApp' },
+  { value: 'broadcast', label: 'Avisos em massa' },
+  { value: 'notice', label: 'Página de avisos' },
+  { value: 'service', label: 'Textos dos serviços' },
+  { value: 'intent', label: 'Frases do robô' },
+  { value: 'report', label: 'Exportações' },
 ];
 
 /** The audit log, newest first: who did what to whom. Admins only. */
