@@ -66,12 +66,15 @@ export class JobsRepository {
       const rows = await candidates.selectAll('j').execute();
       return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
     }
+    // A locking CTE runs once: as an IN subquery PostgreSQL may run it again per row and claim past the limit.
     return db
+      .with('picked', () => candidates.select('j.id').forUpdate().skipLocked())
       .updateTable('jobs')
-      .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
-      .where('id', 'in', candidates.select('j.id').forUpdate().skipLocked())
-      .where('status', '=', 'pending')
-      .returningAll()
+      .from('picked')
+      .set((eb) => ({ status: 'running', attempts: eb('jobs.attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
+      .whereRef('jobs.id', '=', 'picked.id')
+      .where('jobs.status', '=', 'pending')
+      .returningAll('jobs')
       .execute()
       .then((rows) => rows.sort((a, b) => a.id - b.id));
   }
