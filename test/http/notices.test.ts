@@ -50,10 +50,15 @@ describe('the public Avisos page and feed', () => {
     expect(feed.match(/<item>/g)).toHaveLength(2);
 
     const id = (manual.body.notice as { id: number }).id;
-    expect((await fetch(`${testApp().url}/avisos/${id}`)).status).toBe(200);
+    const permalink = await (await fetch(`${testApp().url}/avisos/${id}`)).text();
+    expect(permalink).toContain(`<meta property="og:url" content="https://whats.palmas.to.gov.br/avisos/${id}">`);
+    expect(permalink).toContain('<meta property="og:title" content="Interdição &lt;script&gt;alert(1)&lt;/script&gt;">');
     expect((await callApi(testApp().url, 'POST', `/api/notices/${id}/withdraw`, coordinator)).status).toBe(204);
     expect((await callApi(testApp().url, 'POST', `/api/notices/${id}/withdraw`, coordinator)).status).toBe(404);
-    expect((await fetch(`${testApp().url}/avisos/${id}`)).status).toBe(404);
+    const gone = await fetch(`${testApp().url}/avisos/${id}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toContain('Este aviso foi retirado em 30 de novembro de 2026');
+    expect((await fetch(`${testApp().url}/avisos/999999`)).status).toBe(404);
     expect(await (await fetch(`${testApp().url}/avisos`, { headers: { 'if-none-match': etag } })).text()).not.toContain('Interdição');
     const listed = (await callApi(testApp().url, 'GET', '/api/notices', coordinator)).body.notices as Array<{ id: number; withdrawn_at: string | null }>;
     expect(listed.find((n) => n.id === id)?.withdrawn_at).toBe('2026-11-30T18:00:00.000Z');

@@ -109,11 +109,25 @@ ${items}
   api.get('/avisos/:id', { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
     const row = await deps.repos.notices.byId(deps.db, request.params.id);
     if (!row || row.withdrawn_at !== null) {
-      const body = `<h1>Aviso não encontrado</h1><p>Este aviso não existe ou foi retirado. <a href="/avisos">Ver todos os avisos</a>.</p>`;
-      return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(publicPage({ title: 'Aviso não encontrado', site: siteName(deps), body }));
+      // Gone, not missing: a link shared on WhatsApp to a withdrawn notice says so.
+      const [status, title, text] = row ? [410, 'Aviso retirado', `Este aviso foi retirado em ${longDate(Number(row.withdrawn_at), deps.city.timezone)}.`] : [404, 'Aviso não encontrado', 'Este aviso não existe.'];
+      const body = `<h1>${title}</h1><p>${escapeHtml(text)} <a href="/avisos">Ver todos os avisos</a>.</p>`;
+      return reply.status(status).header('content-type', 'text/html; charset=utf-8').send(publicPage({ title, site: siteName(deps), body }));
     }
     const notice = toNotice(row);
     const body = `${article(deps, notice, 'h1')}\n<p><a href="/avisos">Todos os avisos</a></p>`;
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(publicPage({ title: notice.title, site: siteName(deps), body, head: feedLink }));
+    const url = `${baseUrl(deps, request)}/avisos/${notice.id}`;
+    // What WhatsApp and other apps show when the link is shared: the title and the first words.
+    const preview = [
+      `<meta property="og:type" content="article">`,
+      `<meta property="og:title" content="${escapeHtml(notice.title)}">`,
+      `<meta property="og:description" content="${escapeHtml(notice.body.replace(/[*_~]/g, '').slice(0, 200))}">`,
+      `<meta property="og:url" content="${escapeHtml(url)}">`,
+      `<meta property="og:site_name" content="${escapeHtml(siteName(deps))}">`,
+    ].join('\n');
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .send(publicPage({ title: notice.title, site: siteName(deps), body, head: `${feedLink}\n${preview}` }));
   });
 };
