@@ -20,6 +20,8 @@ import { BroadcastRunner } from '../jobs/broadcast-runner.js';
 import { Maintenance } from '../jobs/maintenance.js';
 import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
 import { SendingPause } from '../jobs/sending-pause.js';
+import { SharedSendingWindow } from '../jobs/shared-sending-window.js';
+import { sharedSendingLimit } from '../jobs/throughput-limit.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { createTranslator } from '../platform/i18n.js';
 import { createLogger, type Logger } from '../platform/logger.js';
@@ -80,10 +82,14 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     phoneNumberId: config.whatsapp.phoneNumberId,
     accessToken: config.whatsapp.accessToken,
   });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, APP_REDIS_OPTIONS) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
+  await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
   const pause = new SendingPause(db, repos.settings, clock, logger, metrics);
   const dispatcher = new OutboxDispatcher({
     db, outbox: repos.outbox, graph, pause, clock, logger, metrics,
     maxMps: config.whatsapp.maxMps,
+    ...(redis ? { sharedWindow: new SharedSendingWindow({ redis, numberId: config.whatsapp.phoneNumberId, limit: sharedSendingLimit(config.whatsapp.maxMps), logger }) } : {}),
     onAccepted: (tx, count, at) => countSentMessages(tx, repos, count, at, config.city.timezone),
     pairBurst: config.whatsapp.pairBurst,
     pairIntervalMs: config.whatsapp.pairIntervalMs,
@@ -96,9 +102,6 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   const liveCatalog = new LiveCatalog({ db, repos, city: config.city, training, classifier, train: (data) => createClassifier(data), logger });
   await liveCatalog.reload();
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
-  const redis = config.redisUrl ? new Redis(config.redisUrl, APP_REDIS_OPTIONS) : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
-  await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
   const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });

@@ -12,7 +12,9 @@ import type { OutboxRepository } from '../storage/repositories/outbox.repository
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
 import type { SendingPause } from './sending-pause.js';
-import { ThroughputLimit } from './throughput-limit.js';
+import type { SharedSendingWindow } from './shared-sending-window.js';
+import { SharedThroughputLimit } from './shared-throughput-limit.js';
+import { ThroughputLimit, type SendingRate } from './throughput-limit.js';
 import { KeyedTokenBuckets } from './token-bucket.js';
 
 export interface DispatcherOptions {
@@ -24,6 +26,8 @@ export interface DispatcherOptions {
   logger: Logger;
   metrics: Metrics;
   maxMps: number;
+  /** The number's limit shared with the other instances sending for it (Redis); absent: this process alone sends. */
+  sharedWindow?: SharedSendingWindow;
   /** Runs in the transaction that records sends Meta accepted, with how many (e.g. to count them for reports). */
   onAccepted?: (tx: Executor, count: number, at: number) => Promise<void>;
   /** Time source of the throughput limit. Default: real time (it paces real sends; a frozen test clock would stop them). */
@@ -43,7 +47,7 @@ export interface DispatcherOptions {
  * token bucket, each citizen's pair rate respected, retries by Meta's error code, and a pause on a bad token.
  */
 export class OutboxDispatcher extends ClaimLoop {
-  private readonly throughput: ThroughputLimit;
+  private readonly throughput: SendingRate;
   private readonly pairs: KeyedTokenBuckets;
   private sweptAt: number;
   /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
@@ -57,7 +61,8 @@ export class OutboxDispatcher extends ClaimLoop {
       return accepted.map(() => undefined);
     });
     this.sweptAt = o.clock.now().getTime();
-    this.throughput = new ThroughputLimit(o.maxMps, this.rateNow());
+    const local = new ThroughputLimit(o.maxMps, this.rateNow());
+    this.throughput = o.sharedWindow ? new SharedThroughputLimit(local, o.sharedWindow) : local;
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
   }
 
@@ -71,12 +76,20 @@ export class OutboxDispatcher extends ClaimLoop {
 
   protected async round(): Promise<void> {
     const pollMs = this.o.pollMs ?? 250;
-    if (await this.o.pause.isPaused()) return this.wake.wait(pollMs * 4);
+    if (await this.o.pause.isPaused()) {
+      await this.throughput.settle();
+      return this.wake.wait(pollMs * 4);
+    }
     const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.rateNow()));
-    // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
-    const rows = this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4)) ? await this.claim(budget) : [];
     let throttledMs = 0;
-    for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
+    // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
+    if (this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4))) {
+      const { permitted, waitMs } = await this.throughput.reserve(budget, this.rateNow());
+      throttledMs = waitMs;
+      const rows = permitted > 0 ? await this.claim(Math.min(budget, permitted)) : [];
+      for (const row of rows) throttledMs = Math.max(throttledMs, await this.dispatch(row));
+    }
+    await this.throughput.settle();
     // Often, so a broadcast's many one-message recipients do not pile up in memory.
     if (this.now() - this.sweptAt > 10_000) {
       this.pairs.sweep(this.now());
@@ -85,6 +98,12 @@ export class OutboxDispatcher extends ClaimLoop {
     // Claim again when a send finished or a message arrived (or a rate limit lifts), never in a tight loop.
     if (budget <= 0 && this.inFlight.size === 0) return this.wake.wait(Math.max(1, Math.min(pollMs, 1000 / this.o.maxMps)));
     return this.wake.wait(throttledMs > 0 ? Math.min(pollMs, throttledMs) : pollMs);
+  }
+
+  /** Also tells the shared limit that the last sends ended, so other instances need not wait for their lease. */
+  override async stop(): Promise<void> {
+    await super.stop();
+    await this.throughput.settle();
   }
 
   private async claim(limit: number): Promise<OutboxRow[]> {

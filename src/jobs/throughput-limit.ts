@@ -2,6 +2,9 @@ import { TokenBucket } from './token-bucket.js';
 
 /** Share of WHATSAPP_MAX_MPS we send at most in any second, as a margin for Meta counting inbound messages too. */
 export const THROUGHPUT_SHARE = 0.99;
+/** The most sends of the number that may count in any second, across every instance sending for it. */
+export const sharedSendingLimit = (maxMps: number): number => Math.max(1, Math.floor(maxMps * THROUGHPUT_SHARE));
+
 /** Sends a busy moment may catch up on at once, in seconds of the limit. */
 const BURST_SECONDS = 0.05;
 
@@ -54,11 +57,29 @@ export class CausalWindow {
   }
 }
 
+/** How the outbox dispatcher paces the number's sends (here, or shared with other instances: SharedThroughputLimit). */
+export interface SendingRate {
+  /** The most sends that may start at one moment. */
+  readonly burst: number;
+  /** How many sends may start now, as far as this process knows. */
+  available(now: number): number;
+  /** Before claiming up to `count` sends: how many may start (secured against any shared limit), or how long to wait. */
+  reserve(count: number, now: number): Promise<{ permitted: number; waitMs: number }>;
+  /** Starts a send and returns 0, or returns how many ms until one may start (starting nothing). */
+  take(now: number): number;
+  /** A send started by `take` has its answer (or gave up waiting for it). */
+  finish(now: number): void;
+  /** Meta said the number went too fast (130429). */
+  slowDown(now: number, holdMs?: number): void;
+  /** After a round of sends started: gives back what `reserve` secured and no send used, and reports finished ones. */
+  settle(): Promise<void>;
+}
+
 /**
  * The number's throughput: a token bucket paces sends evenly (with a short burst to catch up after a busy moment),
  * and a causal window guarantees that Meta never sees more than THROUGHPUT_SHARE of the limit in any second.
  */
-export class ThroughputLimit {
+export class ThroughputLimit implements SendingRate {
   private readonly bucket: TokenBucket;
   private readonly window: CausalWindow;
   private heldUntil = 0;
@@ -68,7 +89,7 @@ export class ThroughputLimit {
   constructor(maxMps: number, now: number) {
     this.burst = Math.max(1, Math.ceil(maxMps * BURST_SECONDS));
     this.bucket = new TokenBucket(maxMps, this.burst, now);
-    this.window = new CausalWindow(Math.max(1, Math.floor(maxMps * THROUGHPUT_SHARE)));
+    this.window = new CausalWindow(sharedSendingLimit(maxMps));
   }
 
   available(now: number): number {
@@ -76,7 +97,15 @@ export class ThroughputLimit {
     return Math.min(this.bucket.available(now), this.window.available(now));
   }
 
-  /** Starts a send and returns 0, or returns how many ms until one may start (starting nothing). */
+  /** This process alone sends for the number: whatever the budget allows. */
+  reserve(count: number): Promise<{ permitted: number; waitMs: number }> {
+    return Promise.resolve({ permitted: count, waitMs: 0 });
+  }
+
+  settle(): Promise<void> {
+    return Promise.resolve();
+  }
+
   take(now: number): number {
     if (now < this.heldUntil) return Math.ceil(this.heldUntil - now);
     const windowWait = this.window.waitTime(now);
@@ -86,7 +115,6 @@ export class ThroughputLimit {
     return bucketWait;
   }
 
-  /** A send started by `take` has its answer (or gave up waiting for it). */
   finish(now: number): void {
     this.window.finish(now);
   }
