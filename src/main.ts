@@ -25,6 +25,9 @@ Commands:
                                           PostgreSQL (DATABASE_URL) and Redis (REDIS_URL): a cluster on one machine
 `;
 
+/** A stop never takes longer than this, so orchestrators (systemd, Kubernetes: 10 s by default) need not kill us. */
+const STOP_DEADLINE_MS = 9_000;
+
 const serve = async (): Promise<void> => {
   const app = await createApp(loadConfig());
   const url = await app.start();
@@ -36,8 +39,11 @@ const serve = async (): Promise<void> => {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.http.log.info({ signal }, 'shutting down');
-    await app.stop();
+    app.http.log.info({ signal }, 'shutting down: taking no more work, finishing what is in flight');
+    const deadline = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), STOP_DEADLINE_MS).unref());
+    if ((await Promise.race([app.stop(), deadline])) === 'late') {
+      app.http.log.warn({ afterMs: STOP_DEADLINE_MS }, 'stopping anyway with work in flight: its leases expire and unanswered sends wait for Meta\'s status webhook');
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

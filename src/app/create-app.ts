@@ -149,6 +149,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   let stopFollowingCatalog = (): void => {};
   const maintenance = new Maintenance({
     db, dialect: storage.dialect, repos, clock, logger,
+    leadership: storage.leadership('maintenance'),
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
     retention: { months: config.retentionMonths, batch: 2_000 },
   });
@@ -172,7 +173,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       return baseUrl;
     },
     async stop() {
-      maintenance.stop();
+      await maintenance.stop();
       stopFollowingCatalog();
       // The simulator first, so it stops calling our webhook before the server closes.
       await simulator?.close();

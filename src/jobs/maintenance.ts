@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { Db, Dialect } from '../storage/database.js';
+import type { Leadership } from '../storage/leadership.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import { redactOldMessages, type RetentionPolicy } from '../domain/retention/index.js';
 
@@ -8,6 +9,8 @@ export interface MaintenanceOptions {
   db: Db;
   dialect: Dialect;
   repos: Repositories;
+  /** Among instances sharing the database, only the leader runs maintenance. */
+  leadership: Leadership;
   clock: Clock;
   logger: Logger;
   /** How long a send with an unknown outcome waits for a status webhook before it is retried. */
@@ -19,8 +22,8 @@ export interface MaintenanceOptions {
 }
 
 /**
- * Gives back work whose worker died (expired leases) and purges finished jobs and expired sessions. On start it
- * recovers at once: with SQLite only one process serves the file, so anything still marked running belonged to a
+ * Gives back work whose worker died (expired leases) and purges finished jobs and expired sessions, on one instance
+ * at a time (the leader; another takes over if it dies). On start every instance recovers at once: with SQLite only one process serves the file, so anything still marked running belonged to a
  * process that is gone.
  */
 export class Maintenance {
@@ -51,12 +54,20 @@ export class Maintenance {
 
   start(): void {
     this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.o.logger.error({ err: error }, 'maintenance failed'));
+      this.runIfLeading().catch((error: unknown) => this.o.logger.error({ err: error }, 'maintenance failed'));
     }, this.o.intervalMs ?? 15_000);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Runs once if this process leads; returns whether it did. */
+  async runIfLeading(): Promise<boolean> {
+    if (!(await this.o.leadership.holds())) return false;
+    await this.runOnce();
+    return true;
+  }
+
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.o.leadership.release();
   }
 }

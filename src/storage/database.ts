@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { advisoryLockLeadership, soleLeadership, type Leadership } from './leadership.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,6 +16,8 @@ export type Executor = Db | Tx;
 export interface Storage {
   db: Db;
   dialect: Dialect;
+  /** Who among the processes sharing this database does the scheduled work called `name`. */
+  leadership(name: string): Leadership;
   close(): Promise<void>;
 }
 
@@ -50,13 +53,14 @@ const openSqlite = (url: string): Storage => {
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  if (path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
+  if (path === ':memory:') return { db, dialect: 'sqlite', leadership: soleLeadership, close: () => db.destroy() };
   // Checkpoints run in a worker thread; the serving connection only checkpoints if the log grows very large.
   database.pragma('wal_autocheckpoint = 20000');
   const checkpointer = startCheckpointer(resolve(path), (message) => console.error(`SQLite checkpoint failed: ${message}`));
   return {
     db,
     dialect: 'sqlite',
+    leadership: soleLeadership,
     close: async () => {
       await checkpointer.stop();
       await db.destroy();
@@ -73,7 +77,7 @@ const openPostgres = (url: string, poolSize: number): Storage => {
   // event would end the process.
   pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', leadership: (name) => advisoryLockLeadership(url, name), close: () => db.destroy() };
 };
 
 export const openStorage = (url: string, options: { poolSize?: number } = {}): Storage =>
