@@ -41,6 +41,13 @@ export const postgresDatabase = async (): Promise<TestDatabase> => {
   };
 };
 
+/**
+ * The database of tests that run on one: SQLite unless TEST_APP_DATABASE=postgres, which `.ci/run` sets for a second
+ * pass of the HTTP, end-to-end and browser tiers so that every tier also runs on PostgreSQL.
+ */
+export const appDatabase = async (): Promise<TestDatabase> =>
+  process.env.TEST_APP_DATABASE === 'postgres' ? postgresDatabase() : sqliteDatabase();
+
 /** The dialects to run database tests on: SQLite always, PostgreSQL when available. */
 export const dialects: Array<{ name: string; create: () => Promise<TestDatabase> }> = [
   { name: 'sqlite', create: async () => sqliteDatabase() },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Clock } from '../../src/platform/clock.js';
-import { sqliteDatabase, type TestDatabase } from './databases.js';
+import { appDatabase, type TestDatabase } from './databases.js';
 
 export const TEST_APP_SECRET = 'test-app-secret';
 export const TEST_TOKEN = 'test-access-token';
@@ -29,7 +29,7 @@ export interface TestAppOptions {
 
 /** A real app on a fresh database, listening on a free port, talking to the given Graph API URL. */
 export const startTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
-  const database = options.database ?? sqliteDatabase();
+  const database = options.database ?? (await appDatabase());
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',

@@ -58,6 +58,21 @@ describe('parseNotification on recorded payloads', () => {
     expect(parsed.messages[0]).toMatchObject({ citizenKey: 'user.abc', waId: '', userId: 'user.abc', profileName: 'Ana' });
   });
 
+  it('stores whole milliseconds whatever the timestamp, since PostgreSQL refuses fractions in a bigint', () => {
+    const at = (timestamp: string | number) =>
+      parseNotification(notificationSchema.parse({
+        object: 'whatsapp_business_account',
+        entry: [{ id: '1', changes: [{ field: 'messages', value: {
+          metadata: { phone_number_id: '1' },
+          contacts: [{ wa_id: '5563999990000' }],
+          messages: [{ from: '5563999990000', id: 'wamid.T1', timestamp, type: 'text', text: { body: 'oi' } }],
+        } }] }],
+      })).messages[0]?.sentAt;
+    expect(at('1764331200')).toBe(1_764_331_200_000);
+    expect(at(1.0005)).toBe(1001);
+    for (const odd of [-5e-324, -1, 1e300, 'amanhã']) expect(Number.isSafeInteger(at(odd)) && (at(odd) ?? 0) > 1_700_000_000_000).toBe(true);
+  });
+
   it('reads statuses in both pricing shapes, with errors and callback data', () => {
     expect(parse('28').statuses[0]).toMatchObject({ status: 'failed', errorCode: 130472 });
     expect(parse('29').statuses[0]?.callbackData).toEqual(expect.any(String));

@@ -12,9 +12,10 @@ import {
 
 export type { ParsedNotification };
 
+/** Meta sends whole seconds, kept as whole ms; a time that cannot be one (zero, negative, too big to store) means "now". */
 const toMillis = (timestamp: string | number): number => {
-  const seconds = Number(timestamp);
-  return Number.isFinite(seconds) ? seconds * 1000 : Date.now();
+  const millis = Math.round(Number(timestamp) * 1000);
+  return Number.isSafeInteger(millis) && millis > 0 ? millis : Date.now();
 };
 
 const contactFor = (contacts: WebhookContact[], message: WebhookMessage): WebhookContact | undefined =>
