@@ -98,8 +98,10 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
     // Sent again, the simulator refuses it for the rule it really breaks (the citizen never wrote), so it is back.
     await expect.poll(async () => {
       await page.reload();
+      // Counted once the list has loaded (with the refusal, or empty while it is being sent again).
+      await page.getByText(/Passaram 24 horas|Nenhuma mensagem recusada/).first().waitFor();
       return page.getByRole('table', { name: 'Mensagens recusadas' }).getByText('Passaram 24 horas').count();
-    }, { timeout: 8_000 }).toBe(1);
+    }, { timeout: 15_000 }).toBe(1);
     expect(faults).toEqual([]);
   });
 

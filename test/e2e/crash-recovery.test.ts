@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeLikeMeta, sign } from '../../src/channels/whatsapp-cloud/signature.js';
 import { openStorage } from '../../src/storage/database.js';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { appDatabase, type TestDatabase } from '../support/databases.js';
 import { ScriptedGraph } from '../support/scripted-graph.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -13,7 +13,7 @@ let server: ServerProcess | undefined;
 beforeAll(async () => {
   graph = new ScriptedGraph();
   await graph.start();
-  database = sqliteDatabase();
+  database = await appDatabase();
 });
 
 afterAll(async () => {
@@ -79,7 +79,8 @@ describe('a server killed with SIGKILL right after acknowledging', () => {
     server = await startServerProcess(env());
     const storage = openStorage(database.url);
     try {
-      const deadline = Date.now() + 60_000;
+      // On PostgreSQL other instances may share the queue, so a restarted one waits for the dead one's leases (60 s).
+      const deadline = Date.now() + (process.env.TEST_APP_DATABASE === 'postgres' ? 120_000 : 60_000);
       let unanswered = acknowledged;
       while (unanswered.length > 0 && Date.now() < deadline) {
         const rows = await storage.db.selectFrom('outbox').select(['cause', 'id']).where('state', '=', 'accepted').execute();
@@ -96,5 +97,5 @@ describe('a server killed with SIGKILL right after acknowledging', () => {
     } finally {
       await storage.close();
     }
-  }, 120_000);
+  }, 200_000);
 });

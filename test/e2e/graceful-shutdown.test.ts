@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeLikeMeta, sign } from '../../src/channels/whatsapp-cloud/signature.js';
 import { openStorage } from '../../src/storage/database.js';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { appDatabase, type TestDatabase } from '../support/databases.js';
 import { ScriptedGraph } from '../support/scripted-graph.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -14,7 +14,7 @@ let server: ServerProcess | undefined;
 beforeAll(async () => {
   graph = new ScriptedGraph();
   await graph.start();
-  database = sqliteDatabase();
+  database = await appDatabase();
 });
 
 afterAll(async () => {
