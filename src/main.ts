@@ -9,6 +9,7 @@ import { systemClock } from './platform/clock.js';
 import { AppError } from './platform/errors.js';
 import { createLogger } from './platform/logger.js';
 import { createMetrics } from './platform/metrics.js';
+import { backupSqlite } from './storage/backup.js';
 import { openStorage } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createRepositories } from './storage/repositories/index.js';
@@ -21,6 +22,8 @@ Commands:
   user add --email E --password P [--name N] [--role admin|coordinator|attendant|operator] [--department ID]
                                           create a console user (with a department, they see only its requests)
   channel resume                          resume WhatsApp sending after it was paused by an invalid token
+  backup --to FILE                        copy the SQLite database to a new FILE, safe while the server runs
+                                          (the media directory is not included; PostgreSQL: use pg_dump)
   cluster [--instances N]                 N instances (default 2) behind a round-robin balancer on PORT, sharing
                                           PostgreSQL (DATABASE_URL) and Redis (REDIS_URL): a cluster on one machine
 `;
@@ -87,6 +90,17 @@ const resumeChannel = () =>
     console.log('WhatsApp sending resumed.');
   });
 
+/** Never migrates: a backup taken before an upgrade must be of the schema as it was. */
+const backup = async (args: string[]): Promise<void> => {
+  const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
+  if (!values.to) throw new AppError('backup.invalid', 'invalid_input', 'Usage: whats-palmas backup --to FILE');
+  const config = loadConfig();
+  const result = await backupSqlite(config.databaseUrl, values.to);
+  const megabytes = (result.bytes / 1024 / 1024).toFixed(1);
+  console.log(`Backed up ${result.source} to ${result.target} (${result.pages} pages, ${megabytes} MB, checked).`);
+  console.log(`Media files are not in it: copy ${config.mediaDir} too.`);
+};
+
 const cluster = async (args: string[]): Promise<void> => {
   const { values } = parseArgs({ args, options: { instances: { type: 'string' } } });
   const config = loadConfig();
@@ -114,6 +128,7 @@ const run = async (argv: string[]): Promise<void> => {
   if (command === 'migrate') return migrate();
   if (command === 'user' && sub === 'add') return addUser(rest);
   if (command === 'channel' && sub === 'resume') return resumeChannel();
+  if (command === 'backup') return backup([sub, ...rest].filter((arg): arg is string => arg !== undefined));
   if (command === 'cluster') return cluster([sub, ...rest].filter((arg): arg is string => arg !== undefined));
   process.stdout.write(USAGE);
   if (command && command !== 'help' && command !== '--help') process.exitCode = 2;

@@ -47,7 +47,12 @@ const providerFor = (storage: Storage): MigrationProvider => ({
     ),
 });
 
-/** Brings the schema up to date; safe to run from several instances at once (Kysely takes a lock). */
+/**
+ * Brings the schema up to date, all pending migrations in one transaction. On PostgreSQL it is safe from several
+ * instances at once: Kysely takes an advisory lock, so the others wait and then find nothing to do. On SQLite
+ * Kysely's lock does nothing (it assumes one connection): a second process migrating the same file at the same
+ * moment fails with "table … already exists" and its transaction rolls back, leaving the schema whole.
+ */
 export const migrateToLatest = async (storage: Storage): Promise<string[]> => {
   const migrator = new Migrator({ db: storage.db, provider: providerFor(storage) });
   const { error, results } = await migrator.migrateToLatest();
