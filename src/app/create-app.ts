@@ -135,7 +135,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     onFed: () => dispatcher.wake.notify(),
   });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
+    config, db, repos, clock, metrics, logger, readinessChecks, ...(redis ? { redis } : {}), classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
     onRetry: () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/load-config.js';
 import type { ParsedNotification } from '../domain/messaging/notification.js';
 import { receiveNotifications, type IntakeResult } from '../domain/messaging/receive-notification.js';
@@ -75,6 +76,8 @@ export interface HttpWiring {
   templateChannel: TemplateChannel;
   /** A broadcast was created, paused, resumed or cancelled: the broadcast runner acts at once. */
   onBroadcastChange: () => void;
+  /** Shared state of several instances (rate limits), when configured. */
+  redis?: Redis;
   /** Extra readiness checks, e.g. Redis when configured. */
   readinessChecks: Array<{ name: string; check: () => Promise<void> }>;
 }
@@ -102,7 +105,7 @@ const refreshGauges = async ({ db, repos, metrics, clock }: HttpWiring): Promise
 
 export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance> => {
   const { config, db, repos, clock, metrics } = wiring;
-  const http = await createHttpServer(wiring.logger);
+  const http = await createHttpServer(wiring.logger, config.http.trustProxy);
   const intake = new Batcher<ParsedNotification, IntakeResult>((batch) => {
     metrics.intakeBatchSize.observe(batch.length);
     return receiveNotifications(db, repos, batch, clock.now().getTime(), config.city.timezone);
@@ -116,7 +119,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     onAccepted: wiring.onAccepted,
   });
   registerOpenDataRoute(http, { db, repos, clock, city: config.city });
-  await registerOpen311Routes(http, { config, db, repos, clock, catalogChangedAt: () => wiring.liveCatalog.changedAt });
+  await registerOpen311Routes(http, { config, db, repos, clock, catalogChangedAt: () => wiring.liveCatalog.changedAt, ...(wiring.redis ? { rateLimitRedis: wiring.redis } : {}) });
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
@@ -179,6 +182,6 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);
     await wiring.browserRoutes?.(scope);
-  }, { imageOrigins: mapTileOrigins(config.mapTiles?.url), upgradeInsecureRequests: config.http.cookieSecure });
+  }, { imageOrigins: mapTileOrigins(config.mapTiles?.url), upgradeInsecureRequests: config.http.cookieSecure, ...(wiring.redis ? { rateLimitRedis: wiring.redis } : {}) });
   return http;
 };

@@ -38,6 +38,11 @@ export const envSchema = z.object({
   ADMIN_EMAIL: optionalText,
   ADMIN_PASSWORD: optionalText,
   COOKIE_SECURE: flag,
+  /**
+   * Which peers' X-Forwarded-For/-Proto/-Host are believed: proxy-addr names (loopback, uniquelocal…), addresses or
+   * CIDRs, comma-separated; `false`: none. The default fits a reverse proxy on the same machine.
+   */
+  TRUST_PROXY: z.string().trim().default('loopback').transform((value) => (['', 'false', '0', 'none'].includes(value.toLowerCase()) ? false : value)),
   /** The built console (`npm run build` writes it to dist/console). */
   CONSOLE_DIR: optionalText,
   /** Map tiles for the console ({z}/{x}/{y} template); empty: maps without tiles (the points still show). */

@@ -24,7 +24,7 @@ export interface WhatsAppConfig {
 }
 
 export interface Config {
-  http: { port: number; host: string; publicUrl: string | undefined; cookieSecure: boolean };
+  http: { port: number; host: string; publicUrl: string | undefined; cookieSecure: boolean; trustProxy: string | false };
   /** Where the built console is served from. */
   consoleDir: string;
   /** Map tiles the console shows under points (Leaflet); undefined: no tiles. */
@@ -102,7 +102,7 @@ export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
   const problems = crossFieldProblems(env);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    http: { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, cookieSecure: env.COOKIE_SECURE },
+    http: { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
     consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : fromRoot('dist', 'console'),
     mapTiles: env.MAP_TILE_URL ? { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION } : undefined,
     databaseUrl: env.DATABASE_URL,

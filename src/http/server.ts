@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../platform/errors.js';
 import { requireCsrfHeader } from './csrf.js';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 
 declare module 'fastify' {
@@ -51,13 +52,17 @@ const installErrorHandler = (app: FastifyInstance): void => {
  * Browser concerns (security headers, cookies, rate limits) live in `browserScope`, so the webhook Meta calls
  * thousands of times a minute does not pay for them.
  */
-export const createHttpServer = async (logger: Logger): Promise<FastifyInstance> => {
+/**
+ * `trustProxy`: whose forwarding headers to believe (see TRUST_PROXY). Believing everyone would let any client pick
+ * its address, and so its own sign-in and Open311 rate limits.
+ */
+export const createHttpServer = async (logger: Logger, trustProxy: string | false = 'loopback'): Promise<FastifyInstance> => {
   // Per-request access logs are left to the reverse proxy; errors are still logged.
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,7 +84,12 @@ export interface BrowserScopeOptions {
   imageOrigins?: string[];
   /** Served over HTTPS: browsers upgrade any plain-http subresource. Off for plain-http intranets, where it would break the page. */
   upgradeInsecureRequests?: boolean;
+  /** Rate limits counted in Redis, so that all instances share them; absent: each process counts its own. */
+  rateLimitRedis?: Redis;
 }
+
+/** Where @fastify/rate-limit counts: in Redis when there is one (a Redis that does not answer lets requests through). */
+export const rateLimitStore = (redis: Redis | undefined) => (redis ? { redis, nameSpace: 'whats-palmas:rate-limit:', skipOnError: true } : {});
 
 /** Registers routes meant for browsers (console, API, simulator page) with security headers, cookies, CSRF check and rate limits. */
 export const browserScope = async (
@@ -102,7 +112,7 @@ export const browserScope = async (
       },
     });
     requireCsrfHeader(scope);
-    await scope.register(fastifyRateLimit, { global: false });
+    await scope.register(fastifyRateLimit, { global: false, ...rateLimitStore(options.rateLimitRedis) });
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     await routes(scope);
   });

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CITY_PROFILE_FILES } from '../../config/city-profile.js';
 import type { Config } from '../../config/load-config.js';
@@ -11,6 +12,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { Open311Deps } from './deps.js';
+import { rateLimitStore } from '../server.js';
 import { registerRequestRoutes } from './requests.routes.js';
 import { formatOfUrl, sendError } from './reply.js';
 import { registerServiceRoutes } from './services.routes.js';
@@ -28,6 +30,8 @@ export interface Open311Wiring {
   clock: Clock;
   /** When a coordinator last changed a catalog text in the console, if ever. */
   catalogChangedAt: () => number | undefined;
+  /** Shares the rate limits among instances. */
+  rateLimitRedis?: Redis;
 }
 
 const asciiOnly = (text: string): string => text.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
@@ -83,6 +87,7 @@ export const registerOpen311Routes = async (app: FastifyInstance, wiring: Open31
   await app.register(async (scope) => {
     await scope.register(fastifyFormbody, { bodyLimit: OPEN311_BODY_LIMIT });
     await scope.register(fastifyRateLimit, {
+      ...rateLimitStore(wiring.rateLimitRedis),
       hook: 'preHandler',
       timeWindow: '1 minute',
       keyGenerator: rateKey,
