@@ -15,6 +15,7 @@ import { createClassifier, loadTrainingData, swappableClassifier } from '../nlu/
 import { LiveCatalog } from '../domain/catalog-edits/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
+import { eraseCitizenHandler } from '../jobs/handlers/erase-citizen.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { BroadcastRunner } from '../jobs/broadcast-runner.js';
 import { Maintenance } from '../jobs/maintenance.js';
@@ -122,6 +123,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
         onHandoff: () => liveEvents.publish({ type: 'inbox' }),
       }),
       [JOB.storeMedia]: storeMediaHandler({ db, media: repos.media, graph, store: mediaStore, logger }),
+      [JOB.eraseCitizen]: eraseCitizenHandler({ db, repos, media: mediaStore, clock, logger }),
     },
   });
 

@@ -43,14 +43,33 @@ describe('the words that work everywhere, guidance and a holiday, through the re
     expect(await profile()).toMatchObject({ broadcast_opted_out_at: null });
   });
 
-  it('"meus dados" tells what is kept, and "apagar meus dados" records a deletion request once confirmed', async () => {
+  it('"meus dados" tells what is kept, and "apagar meus dados", once confirmed, erases the citizen and keeps their request', async () => {
+    const { app } = testApp();
     const lu = await registered('5563999990504', 'Lu');
     const data = await lu.says('meus dados', 'dados que guardamos');
     expect(data).toContain('Nome: Lu');
     expect(data).toContain('Taquaralto');
+    await lu.says('buraco na rua', 'buraco');
+    const opened = await app.storage.db.selectFrom('service_requests').select(['id']).where('citizen_key', '=', lu.phone).execute();
     await lu.says('apagar meus dados', 'Confirma?');
-    await lu.taps('delete:yes', 'Pedido de exclusão registrado');
-    const request = await testApp().app.storage.db.selectFrom('data_requests').selectAll().where('citizen_key', '=', lu.phone).executeTakeFirstOrThrow();
-    expect(request).toMatchObject({ kind: 'deletion', status: 'open' });
+    await lu.taps('delete:yes', 'Em alguns minutos seus dados serão apagados');
+    // The erasure waits for the confirmation to reach Meta; retries run on the app's clock, stopped in this test.
+    const db = app.storage.db;
+    for (let tries = 0; (await db.selectFrom('citizens').select('key').where('key', '=', lu.phone).execute()).length > 0; tries += 1) {
+      if (tries > 100) throw new Error('the citizen was not erased');
+      clock.advance(5_000);
+      app.jobs.wake.notify();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const table of ['inbound_messages', 'citizen_profiles', 'conversations', 'data_requests', 'consent_events'] as const) {
+      expect(await db.selectFrom(table).select('citizen_key').where('citizen_key', '=', lu.phone).execute(), table).toEqual([]);
+    }
+    expect(await db.selectFrom('outbox').select('id').where('recipient', '=', lu.phone).execute()).toEqual([]);
+    const audit = await db.selectFrom('audit_log').select(['actor_user_id', 'details']).where('action', '=', 'citizen.anonymised').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_user_id).toBeNull();
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ askedBy: 'citizen', requestsKept: opened.length });
+    // Back later, Lu is a stranger: the channel starts over.
+    await lu.says('oi', 'LGPD');
   });
 });

@@ -1,4 +1,4 @@
-import type { Executor } from '../../storage/database.js';
+import type { Executor, Tx } from '../../storage/database.js';
 import type { MediaStore } from '../../storage/media-store.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { CitizenRecords } from '../../storage/repositories/citizen-records.repository.js';
@@ -66,12 +66,44 @@ export const anonymiseCitizen = async (
       return lastFourDigits(confirmation) === lastFourDigits(key) ? ok({ paths: [], requestsKept: 0, mediaDeleted: 0, anonymisedAt: at }) : mismatch();
     }
     if (lastFourDigits(confirmation) !== lastFourDigits(citizen.wa_id || citizen.key)) return mismatch();
-    const { mediaPaths, requests } = await repos.citizenRecords.anonymise(tx, citizen);
-    await recordAudit(tx, repos, { actorUserId: adminId, action: ANONYMISED, subject: auditSubjectOf(key), details: { requestsKept: requests, mediaDeleted: mediaPaths.length } }, now);
-    return ok({ paths: mediaPaths, requestsKept: requests, mediaDeleted: mediaPaths.length, anonymisedAt: now });
+    return ok(await anonymiseIn(tx, repos, citizen, adminId, now));
   });
   if (!outcome.ok) return outcome;
-  const { paths, ...result } = outcome.value;
-  await Promise.all(paths.map((path) => deps.media.remove(path)));
-  return ok(result);
+  return ok(await removeFiles(deps.media, outcome.value));
+};
+
+type Citizen = NonNullable<Awaited<ReturnType<Repositories['citizens']['byKey']>>>;
+
+/** Removes the data and writes the audit entry (a null actor: the citizen's own request, carried out by the system). */
+const anonymiseIn = async (tx: Executor, repos: Repositories, citizen: Citizen, actorUserId: number | null, now: number) => {
+  const { mediaPaths, requests } = await repos.citizenRecords.anonymise(tx, citizen);
+  const details = { requestsKept: requests, mediaDeleted: mediaPaths.length, ...(actorUserId === null ? { askedBy: 'citizen' } : {}) };
+  await recordAudit(tx, repos, { actorUserId, action: ANONYMISED, subject: auditSubjectOf(citizen.key), details }, now);
+  return { paths: mediaPaths, requestsKept: requests, mediaDeleted: mediaPaths.length, anonymisedAt: now };
+};
+
+/** Files are deleted once the database has committed: a rollback never leaves a record pointing at nothing. */
+const removeFiles = async (media: MediaStore, { paths, ...result }: AnonymiseResult & { paths: string[] }): Promise<AnonymiseResult> => {
+  await Promise.all(paths.map((path) => media.remove(path)));
+  return result;
+};
+
+/**
+ * "apagar meus dados", confirmed on WhatsApp: the same anonymisation an admin runs, at once and without staff, since
+ * what is removed is only the channel's copy (requests stay, without the citizen, as the law requires; report counts
+ * never named anyone). `complete` commits with it (the job that carries it out). Undefined: nothing left to remove.
+ */
+export const eraseOnCitizenRequest = async (
+  deps: { db: Executor; repos: Repositories; media: MediaStore },
+  key: string,
+  now: number,
+  complete: (tx: Tx) => Promise<void>,
+): Promise<AnonymiseResult | undefined> => {
+  const removed = await inTransaction(deps.db, async (tx) => {
+    const citizen = await deps.repos.citizens.byKey(tx, key);
+    const result = citizen ? await anonymiseIn(tx, deps.repos, citizen, null, now) : undefined;
+    await complete(tx);
+    return result;
+  });
+  return removed && removeFiles(deps.media, removed);
 };

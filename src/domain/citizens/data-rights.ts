@@ -23,9 +23,8 @@ export const describeStoredData = async (db: Executor, repos: Repositories, key:
 };
 
 /**
- * "apagar meus dados": records a deletion request for staff to carry out within the LGPD deadline (service
- * requests may have to be kept or anonymised rather than deleted, so nothing is deleted automatically). Asking
- * again while one is open returns the open one.
+ * "apagar meus dados": records the deletion request, shown on the citizen's page until the erasure job (see
+ * eraseOnCitizenRequest) carries it out and removes it with the rest. Asking again while one is open returns it.
  */
 export const requestDataDeletion = async (
   db: Executor,

@@ -13,7 +13,7 @@ import type { Tx } from '../../storage/database.js';
 import type { Logger } from '../../platform/logger.js';
 import type { CityProfile } from '../../config/city-profile.js';
 import type { ConversationPorts } from './handle-inbound-message.js';
-import { JOB, type StoreMediaPayload } from './job-kinds.js';
+import { JOB, type EraseCitizenPayload, type StoreMediaPayload } from './job-kinds.js';
 import { describeDataLines } from './stored-data-lines.js';
 
 export interface ConversationPortsDeps {
@@ -108,6 +108,7 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
         return storedDataReplies(engine, describeDataLines(engine, await describeStoredData(tx, repos, key)));
       case 'request_deletion':
         await requestDataDeletion(tx, repos, key, now);
+        await repos.jobs.enqueue(tx, { kind: JOB.eraseCitizen, payload: { citizenKey: key } satisfies EraseCitizenPayload }, now);
         return [];
     }
   };

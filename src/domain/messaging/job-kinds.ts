@@ -2,7 +2,13 @@
 export const JOB = {
   processInbound: 'inbound.process',
   storeMedia: 'media.store',
+  eraseCitizen: 'citizen.erase',
 } as const;
+
+/** A citizen's confirmed "apagar meus dados", carried out once their last replies went out. */
+export interface EraseCitizenPayload {
+  citizenKey: string;
+}
 
 export interface ProcessInboundPayload {
   wamid: string;

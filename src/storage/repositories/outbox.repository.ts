@@ -224,6 +224,18 @@ export class OutboxRepository {
     return row !== undefined;
   }
 
+  /** Messages to any of these recipients not yet accepted by Meta (waiting or being sent). */
+  async unsentCountFor(db: Executor, recipients: readonly string[]): Promise<number> {
+    if (recipients.length === 0) return 0;
+    const row = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('recipient', 'in', recipients)
+      .where('state', 'in', ['pending', 'sending'])
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   async forRecipient(db: Executor, recipient: string): Promise<OutboxRow[]> {
     return db.selectFrom('outbox').selectAll().where('recipient', '=', recipient).orderBy('id').execute();
   }
