@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { asApiError, useApiGet } from '../../../api/use-api-get';
+import { useConsole } from '../../../app/console-context';
+import { dateTime } from '../../../format/dates';
+import { Button } from '../../../ui/Button';
+import { Card } from '../../../ui/Card';
+import { Loading } from '../../../ui/Loading';
+import { Notice } from '../../../ui/Notice';
+import { RecoveryCodes } from './RecoveryCodes';
+import { TwoStepDisableForm } from './TwoStepDisableForm';
+import { TwoStepSetup } from './TwoStepSetup';
+import './two-step.css';
+import { TWO_STEP_PATH, twoStepApi, type TwoStepSetup as Setup, type TwoStepStatus } from './two-step-api';
+
+const APPS = 'Google Authenticator, Microsoft Authenticator ou FreeOTP';
+
+/** "Verificação em duas etapas" in Minha conta: turn it on with an authenticator app, see it, turn it off. */
+export const TwoStepCard = () => {
+  const { config } = useConsole();
+  const status = useApiGet<TwoStepStatus>(TWO_STEP_PATH);
+  const [setup, setSetup] = useState<Setup>();
+  const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setSetup(await twoStepApi.setup());
+    } catch (caught) {
+      setError(asApiError(caught).message);
+    }
+    setBusy(false);
+  };
+
+  const body = () => {
+    if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(undefined)} />;
+    if (!status.data) return !status.error && <Loading label="Carregando…" />;
+    if (setup) {
+      const confirmed = (codes: string[]) => {
+        setSetup(undefined);
+        setRecoveryCodes(codes);
+        status.reload();
+      };
+      return <TwoStepSetup setup={setup} onConfirmed={confirmed} onCancel={() => setSetup(undefined)} />;
+    }
+    if (status.data.enabled)
+      return (
+        <>
+          <Notice tone="info">
+            Ativa desde {status.data.enabled_at ? dateTime(status.data.enabled_at, config.city.timezone) : '—'}. Códigos de recuperação restantes: {status.data.recovery_codes_left}.
+          </Notice>
+          <TwoStepDisableForm onDisabled={status.reload} />
+        </>
+      );
+    return (
+      <>
+        <p className="card__lead">Ao entrar, além da senha, o console pede um código de 6 números do seu celular. Use um aplicativo autenticador ({APPS}).</p>
+        <div>
+          <Button busy={busy} onClick={() => void start()}>
+            Ativar
+          </Button>
+        </div>
+      </>
+    );
+  };
+
+  return (
+    <Card title="Verificação em duas etapas">
+      {error && <Notice tone="error">{error}</Notice>}
+      {status.error && <Notice tone="error">{status.error.message}</Notice>}
+      {body()}
+    </Card>
+  );
+};
