@@ -38,7 +38,7 @@ export const SignInCodeForm = ({ pendingToken, onSignedIn, onStartOver }: SignIn
   };
 
   return (
-    <form className="stack" aria-label="Código de verificação" onSubmit={submit} noValidate>
+    <form className="stack" aria-label="Segunda etapa" onSubmit={submit} noValidate>
       <p className="sign-in__lead">Abra o aplicativo autenticador do celular e digite o código de 6 números do Whats Palmas.</p>
       {error && <Notice tone="error">{error}</Notice>}
       <Field label="Código de verificação" hint="Perdeu o celular? Digite um dos seus códigos de recuperação.">
