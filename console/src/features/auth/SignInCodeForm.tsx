@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../api/types';
+import { useAction } from '../../api/use-action';
 import { asApiError } from '../../api/use-api-get';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
@@ -19,22 +20,21 @@ interface SignInCodeFormProps {
 /** The second step of signing in: the 6 digits of the authenticator app, or a recovery code. */
 export const SignInCodeForm = ({ pendingToken, onSignedIn, onStartOver }: SignInCodeFormProps) => {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { running, error, run } = useAction(() => undefined);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const attempt = async () => {
     try {
       onSignedIn(await signInWithCode(pendingToken, code.trim()));
     } catch (caught) {
       const failure = asApiError(caught);
-      if (STARTS_OVER.has(failure.code)) return onStartOver(failure.message);
-      setError(failure.message);
-      setCode('');
-      setBusy(false);
+      if (!STARTS_OVER.has(failure.code)) throw failure;
+      onStartOver(failure.message);
     }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!(await run('code', attempt))) setCode('');
   };
 
   return (
@@ -46,7 +46,7 @@ export const SignInCodeForm = ({ pendingToken, onSignedIn, onStartOver }: SignIn
           <input {...props} className="input" inputMode="numeric" autoComplete="one-time-code" autoFocus required maxLength={20} value={code} onChange={(e) => setCode(e.target.value)} />
         )}
       </Field>
-      <Button type="submit" busy={busy} disabled={code.trim().length < 6} className="button--block">
+      <Button type="submit" busy={running !== undefined} disabled={code.trim().length < 6} className="button--block">
         Confirmar
       </Button>
       <Button variant="ghost" onClick={() => onStartOver()}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { asApiError, useApiGet } from '../../../api/use-api-get';
+import { useAction } from '../../../api/use-action';
+import { useApiGet } from '../../../api/use-api-get';
 import { useConsole } from '../../../app/console-context';
 import { dateTime } from '../../../format/dates';
 import { Button } from '../../../ui/Button';
@@ -20,19 +21,8 @@ export const TwoStepCard = () => {
   const status = useApiGet<TwoStepStatus>(TWO_STEP_PATH);
   const [setup, setSetup] = useState<Setup>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const start = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSetup(await twoStepApi.setup());
-    } catch (caught) {
-      setError(asApiError(caught).message);
-    }
-    setBusy(false);
-  };
+  const { running, error, run } = useAction(() => undefined);
+  const start = () => run('setup', async () => setSetup(await twoStepApi.setup()));
 
   const body = () => {
     if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(undefined)} />;
@@ -58,7 +48,7 @@ export const TwoStepCard = () => {
       <>
         <p className="card__lead">Ao entrar, além da senha, o console pede um código de 6 números do seu celular. Use um aplicativo autenticador ({APPS}).</p>
         <div>
-          <Button busy={busy} onClick={() => void start()}>
+          <Button busy={running !== undefined} onClick={() => void start()}>
             Ativar
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { asApiError } from '../../../api/use-api-get';
+import { useAction } from '../../../api/use-action';
 import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -9,21 +9,11 @@ import { twoStepApi } from './two-step-api';
 export const TwoStepDisableForm = ({ onDisabled }: { onDisabled: () => void }) => {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { running, error, run } = useAction(onDisabled);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await twoStepApi.disable(password, code.trim());
-      onDisabled();
-    } catch (caught) {
-      setError(asApiError(caught).message);
-      setCode('');
-      setBusy(false);
-    }
+    if (!(await run('disable', () => twoStepApi.disable(password, code.trim())))) setCode('');
   };
 
   return (
@@ -36,7 +26,7 @@ export const TwoStepDisableForm = ({ onDisabled }: { onDisabled: () => void }) =
         {(props) => <input {...props} className="input input--code" inputMode="numeric" autoComplete="one-time-code" maxLength={20} value={code} onChange={(e) => setCode(e.target.value)} />}
       </Field>
       <div>
-        <Button type="submit" variant="danger" busy={busy} disabled={!password || code.trim().length < 6}>
+        <Button type="submit" variant="danger" busy={running !== undefined} disabled={!password || code.trim().length < 6}>
           Desativar
         </Button>
       </div>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { asApiError } from '../../../api/use-api-get';
+import { useAction } from '../../../api/use-action';
 import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
 import { Notice } from '../../../ui/Notice';
@@ -15,20 +15,12 @@ interface TwoStepSetupProps {
 /** Enrolment: the QR code (or the key by hand) into the app, then a code from it to prove it works. */
 export const TwoStepSetup = ({ setup, onConfirmed, onCancel }: TwoStepSetupProps) => {
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { running, error, run } = useAction(() => undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onConfirmed((await twoStepApi.confirm(code.trim())).recovery_codes);
-    } catch (caught) {
-      setError(asApiError(caught).message);
-      setCode('');
-      setBusy(false);
-    }
+    const confirmed = await run('confirm', async () => onConfirmed((await twoStepApi.confirm(code.trim())).recovery_codes));
+    if (!confirmed) setCode('');
   };
 
   return (
@@ -47,7 +39,7 @@ export const TwoStepSetup = ({ setup, onConfirmed, onCancel }: TwoStepSetupProps
           {(props) => <input {...props} className="input input--code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />}
         </Field>
         <div className="button-row">
-          <Button type="submit" busy={busy} disabled={!/^\d{6}$/.test(code.trim())}>
+          <Button type="submit" busy={running !== undefined} disabled={!/^\d{6}$/.test(code.trim())}>
             Confirmar e ativar
           </Button>
           <Button variant="ghost" onClick={onCancel}>
