@@ -46,7 +46,9 @@ describe.skipIf(!hasChromium)('two-step verification in Chromium', () => {
     const card = page.getByRole('region', { name: 'Verificação em duas etapas' });
     await card.getByRole('button', { name: 'Ativar' }).click();
     await card.getByRole('img', { name: 'Código QR para o aplicativo autenticador' }).waitFor();
-    const groups = (await card.getByLabel('Chave para digitar').locator('code').allInnerTexts()).map((group) => group.trim());
+    const key = card.getByLabel('Chave para digitar');
+    await key.waitFor();
+    const groups = (await key.locator('code').allInnerTexts()).map((group) => group.trim());
     expect(groups.every((group) => /^[A-Z2-7]{4}$/.test(group))).toBe(true);
     const secret = groups.join('');
     expect(secret).toHaveLength(32);
@@ -58,7 +60,9 @@ describe.skipIf(!hasChromium)('two-step verification in Chromium', () => {
     await card.getByRole('alert').getByText('Código incorreto ou expirado. Confira a hora do celular e tente de novo.').waitFor();
     await codeField.fill(codeNow(secret));
     await card.getByRole('button', { name: 'Confirmar e ativar' }).click();
-    const recoveryCodes = (await card.getByRole('list', { name: 'Códigos de recuperação' }).locator('code').allInnerTexts()).map((code) => code.trim());
+    const list = card.getByRole('list', { name: 'Códigos de recuperação' });
+    await list.waitFor();
+    const recoveryCodes = (await list.locator('code').allInnerTexts()).map((code) => code.trim());
     expect(recoveryCodes).toHaveLength(8);
     await card.getByRole('button', { name: 'Já guardei' }).click();
     await card.getByText('Códigos de recuperação restantes: 8.').waitFor();
