@@ -116,6 +116,13 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
     expect((await sendCode(await pendingFor('bia@palmas.to.gov.br'), codeAt(secret, -STEP_MS))).status).toBe(200);
   });
 
+  it('lets only one of two sign-ins racing with the same code through', async () => {
+    const { secret } = await enrolled('hugo@palmas.to.gov.br');
+    const [one, two] = [await pendingFor('hugo@palmas.to.gov.br'), await pendingFor('hugo@palmas.to.gov.br')];
+    const answers = await Promise.all([sendCode(one, codeAt(secret)), sendCode(two, codeAt(secret))]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+  });
+
   it('takes each recovery code once, as typed from paper', async () => {
     const { recoveryCodes, cookie } = await enrolled('caio@palmas.to.gov.br');
     const [code = ''] = recoveryCodes;
