@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode } from '../../src/domain/attendants/base32.js';
 import { totpAt } from '../../src/domain/attendants/totp.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { fromRoot } from '../../src/platform/paths.js';
 import { callApi, type ApiAnswer } from '../support/api.js';
-import { dialects } from '../support/databases.js';
+import { dialects, type TestDatabase } from '../support/databases.js';
 import { signIn, signInAs, TEST_PASSWORD } from '../support/sign-in.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -13,10 +15,12 @@ const WRONG_CODE = 'Código incorreto ou expirado. Confira a hora do celular e t
 describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ create }) => {
   const clock = new ManualClock('2026-11-30T17:00:05Z');
   let testApp: TestApp;
+  let database: TestDatabase;
   let admin = '';
 
   beforeAll(async () => {
-    testApp = await startTestApp({ database: await create(), clock });
+    database = await create();
+    testApp = await startTestApp({ database, clock });
     admin = await signInAs(testApp, 'admin');
   });
   afterAll(async () => {
@@ -186,5 +190,23 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
     expect((await call('DELETE', '/api/users/99999/two-step', admin)).status).toBe(404);
     const entries = (await call('GET', '/api/audit?subject_type=user', admin)).body.entries as Array<{ action: string; subject_id: string; actor: { name: string } | null }>;
     expect(entries.find((e) => e.subject_id === String(id))).toMatchObject({ action: 'user.two_step_reset', actor: { name: 'admin' } });
+  });
+
+  it('can be turned off from the server\'s command line, for an admin locked out with no other admin', async () => {
+    const { id } = await enrolled('ivo@palmas.to.gov.br');
+    const cli = (email: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', fromRoot('src', 'main.ts'), 'user', 'reset-two-step', '--email', email], {
+        cwd: fromRoot(),
+        env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+    const done = cli('IVO@palmas.to.gov.br');
+    expect(done.stdout).toContain('Two-step verification turned off for ivo@palmas.to.gov.br');
+    expect((await login('ivo@palmas.to.gov.br')).status).toBe(200);
+    const again = cli('ivo@palmas.to.gov.br');
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain('not on');
+    const entries = (await call('GET', '/api/audit?subject_type=user', admin)).body.entries as Array<{ action: string; subject_id: string; actor: unknown }>;
+    expect(entries.find((e) => e.subject_id === String(id))).toMatchObject({ action: 'user.two_step_reset', actor: null });
   });
 });

@@ -86,14 +86,17 @@ export const turnOffTwoStep = async (db: Executor, repos: Repositories, input: {
   });
 };
 
-/** An admin turns two-step off for someone who lost their phone; that person's sessions end. Audited, as a password reset. */
-export const resetStaffTwoStep = async (db: Executor, repos: Repositories, actor: { id: number }, id: number, now: number): Promise<Result<void, TwoStepError>> =>
+/**
+ * An admin turns two-step off for someone who lost their phone; that person's sessions end. Audited, as a password
+ * reset. `actor` null: from the server's command line (`whats-palmas user reset-two-step`), for a locked-out last admin.
+ */
+export const resetStaffTwoStep = async (db: Executor, repos: Repositories, actor: { id: number } | null, id: number, now: number): Promise<Result<void, TwoStepError>> =>
   inTransaction(db, async (tx): Promise<Result<void, TwoStepError>> => {
     const user = await repos.users.byId(tx, id);
     if (!user) return fail('user_not_found', 'not_found', 'Usuário não encontrado.');
     if (user.totp_enabled_at === null && user.totp_secret === null) return fail('not_enabled', 'conflict', 'A verificação em duas etapas não está ativa para este usuário.');
     await repos.twoStep.turnOff(tx, id);
     await repos.sessions.removeForUser(tx, id);
-    await recordAudit(tx, repos, { actorUserId: actor.id, action: 'user.two_step_reset', subject: subject(id) }, now);
+    await recordAudit(tx, repos, { actorUserId: actor?.id ?? null, action: 'user.two_step_reset', subject: subject(id) }, now);
     return ok(undefined);
   });
