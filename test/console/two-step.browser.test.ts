@@ -44,6 +44,7 @@ describe.skipIf(!hasChromium)('two-step verification in Chromium', () => {
     const page = await openSignedIn(browser, { url: testApp().url, path: '/conta', now: clock.now(), viewport: TABLET }, RITA.email);
     const faults = watchForFaults(page);
     const card = page.getByRole('region', { name: 'Verificação em duas etapas' });
+    await card.getByLabel('Senha atual').fill(TEST_PASSWORD);
     await card.getByRole('button', { name: 'Ativar' }).click();
     await card.getByRole('img', { name: 'Código QR para o aplicativo autenticador' }).waitFor();
     const key = card.getByLabel('Chave para digitar');

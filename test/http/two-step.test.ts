@@ -48,7 +48,7 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
   /** A new user who turns two-step on; the clock then moves to the next step, so the confirming code is spent. */
   const enrolled = async (email: string) => {
     const cookie = await signInAs(testApp, 'attendant', email);
-    const setup = await call('POST', '/api/auth/two-step/setup', cookie);
+    const setup = await call('POST', '/api/auth/two-step/setup', cookie, { password: TEST_PASSWORD });
     const secret = setup.body.secret as string;
     const confirmed = await call('POST', '/api/auth/two-step/confirm', cookie, { code: codeAt(secret) });
     expect(confirmed.status).toBe(200);
@@ -59,7 +59,9 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
   it('enrols from a secret shown once, confirmed by a current code, with eight recovery codes; the secret is never shown again', async () => {
     const cookie = await signInAs(testApp, 'attendant', 'rita@palmas.to.gov.br');
     expect((await call('GET', '/api/auth/two-step', cookie)).body).toEqual({ enabled: false, enabled_at: null, recovery_codes_left: 0 });
-    const setup = await call('POST', '/api/auth/two-step/setup', cookie);
+    // A session left open is not enough: the password is asked again.
+    expect((await call('POST', '/api/auth/two-step/setup', cookie, { password: 'senha-errada' })).body).toMatchObject({ error: { code: 'wrong_password' } });
+    const setup = await call('POST', '/api/auth/two-step/setup', cookie, { password: TEST_PASSWORD });
     const secret = setup.body.secret as string;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.body.otpauth_uri).toBe(`otpauth://totp/Whats%20Palmas:rita%40palmas.to.gov.br?secret=${secret}&issuer=Whats%20Palmas&algorithm=SHA1&digits=6&period=30`);
@@ -75,7 +77,7 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
     expect(new Set(codes).size).toBe(8);
     codes.forEach((code) => expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/));
     expect((await call('GET', '/api/auth/two-step', cookie)).body).toEqual({ enabled: true, enabled_at: clock.now().toISOString(), recovery_codes_left: 8 });
-    expect((await call('POST', '/api/auth/two-step/setup', cookie)).body).toMatchObject({ error: { code: 'already_enabled' } });
+    expect((await call('POST', '/api/auth/two-step/setup', cookie, { password: TEST_PASSWORD })).body).toMatchObject({ error: { code: 'already_enabled' } });
 
     const users = (await call('GET', '/api/users', admin)).body.users as Array<{ email: string; two_step: boolean }>;
     expect(users.find((u) => u.email === 'rita@palmas.to.gov.br')?.two_step).toBe(true);
@@ -177,6 +179,15 @@ describe.each(dialects)('two-step verification (TOTP) for staff on $name', ({ cr
     expect((await off(TEST_PASSWORD, codeAt(secret))).body).toMatchObject({ error: { code: 'not_enabled' } });
     const audit = (await call('GET', '/api/audit?subject_type=user', admin)).body.entries as Array<{ action: string }>;
     expect(audit[0]?.action).toBe('user.two_step_disabled');
+  });
+
+  it('throttles password and code guesses of a signed-in user, that user only', async () => {
+    const { cookie } = await enrolled('jo@palmas.to.gov.br');
+    const tries = [];
+    for (let i = 0; i < 11; i += 1) tries.push((await call('POST', '/api/auth/two-step/disable', cookie, { password: `chute-${i}`, code: '123456' })).status);
+    expect(tries).toEqual([...Array<number>(10).fill(400), 429]);
+    const other = await signInAs(testApp, 'attendant', 'ze@palmas.to.gov.br');
+    expect((await call('POST', '/api/auth/two-step/setup', other, { password: TEST_PASSWORD })).status).toBe(200);
   });
 
   it('lets an admin turn it off for someone who lost their phone: audited, and their sessions end', async () => {

@@ -49,8 +49,14 @@ export const takeSecondFactor = async (db: Executor, repos: Repositories, user: 
   return takeTotpCode(db, repos, user, code, now);
 };
 
-/** Starts enrolment: a new secret, shown once to be put in the app; two-step stays off until a code confirms it. */
-export const startTwoStep = async (db: Executor, repos: Repositories, user: Pick<User, 'id' | 'email'>): Promise<Result<{ secret: string; otpauthUri: string }, TwoStepError>> => {
+/**
+ * Starts enrolment: a new secret, shown once to be put in the app; two-step stays off until a code confirms it. The
+ * password is asked again, so a session left open (or stolen) cannot tie the account to someone else's phone.
+ */
+export const startTwoStep = async (db: Executor, repos: Repositories, userId: number, password: string): Promise<Result<{ secret: string; otpauthUri: string }, TwoStepError>> => {
+  const user = await repos.users.byId(db, userId);
+  if (!user) return fail('user_not_found', 'not_found', 'Usuário não encontrado.');
+  if (!(await verifyPassword(user.password_hash, password))) return fail('wrong_password', 'invalid_input', 'A senha atual não confere.');
   const secret = newTotpSecret();
   if (!(await repos.twoStep.setPendingSecret(db, user.id, secret))) return fail('already_enabled', 'conflict', 'A verificação em duas etapas já está ativa.');
   return ok({ secret, otpauthUri: otpauthUri(TOTP_ISSUER, user.email, secret) });

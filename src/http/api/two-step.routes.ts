@@ -1,4 +1,4 @@
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { confirmTwoStep, startTwoStep, turnOffTwoStep, twoStepStatus } from '../../domain/attendants/two-step.js';
@@ -17,8 +17,11 @@ export interface TwoStepRoutesDeps {
 }
 
 const security = [{ session: [] }];
-/** Code guesses by a signed-in user are few: as many as password changes. */
-const throttle = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+/**
+ * Password and code guesses by a signed-in user: ten a minute per user (not per address: a whole office behind one
+ * address may turn it on at the same time). Counted after the session check.
+ */
+const throttle = { rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler' as const, keyGenerator: (request: FastifyRequest) => `user:${request.user?.id ?? request.ip}` } };
 const codeSchema = z.string().trim().min(1, 'Informe o código.').max(40);
 
 /** A signed-in user's own two-step verification (TOTP): turning it on with an app, seeing it, turning it off. */
@@ -45,12 +48,13 @@ export const registerTwoStepRoutes = (app: FastifyInstance, deps: TwoStepRoutesD
     config: throttle,
     schema: {
       tags: ['auth'],
-      summary: 'Start turning two-step on: a new secret for the authenticator app (shown this once); a code confirms it',
+      summary: 'Start turning two-step on (your password is asked again): a new secret for the authenticator app, shown this once; a code confirms it',
       security,
-      response: { 200: z.object({ secret: z.string(), otpauth_uri: z.string() }), 401: errorSchema, 409: errorSchema },
+      body: z.object({ password: z.string().min(1).max(400) }),
+      response: { 200: z.object({ secret: z.string(), otpauth_uri: z.string() }), 400: errorSchema, 401: errorSchema, 409: errorSchema },
     },
   }, async (request) => {
-    const started = await startTwoStep(deps.db, deps.repos, userOf(request));
+    const started = await startTwoStep(deps.db, deps.repos, userOf(request).id, request.body.password);
     if (!started.ok) throw toAppError(started.error);
     return { secret: started.value.secret, otpauth_uri: started.value.otpauthUri };
   });

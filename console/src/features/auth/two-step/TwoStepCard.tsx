@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useAction } from '../../../api/use-action';
 import { useApiGet } from '../../../api/use-api-get';
 import { useConsole } from '../../../app/console-context';
 import { dateTime } from '../../../format/dates';
 import { Button } from '../../../ui/Button';
 import { Card } from '../../../ui/Card';
+import { Field } from '../../../ui/Field';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -21,8 +22,12 @@ export const TwoStepCard = () => {
   const status = useApiGet<TwoStepStatus>(TWO_STEP_PATH);
   const [setup, setSetup] = useState<Setup>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
-  const { running, error, run } = useAction(() => undefined);
-  const start = () => run('setup', async () => setSetup(await twoStepApi.setup()));
+  const [password, setPassword] = useState('');
+  const { running, error, run } = useAction(() => setPassword(''));
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    void run('setup', async () => setSetup(await twoStepApi.setup(password)));
+  };
 
   const body = () => {
     if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(undefined)} />;
@@ -45,14 +50,17 @@ export const TwoStepCard = () => {
         </>
       );
     return (
-      <>
+      <form className="stack" aria-label="Ativar verificação em duas etapas" onSubmit={start} noValidate>
         <p className="card__lead">Ao entrar, além da senha, o console pede um código de 6 números do seu celular. Use um aplicativo autenticador ({APPS}).</p>
+        <Field label="Senha atual" hint="Pedimos a senha de novo antes de ligar a conta a um celular.">
+          {(props) => <input {...props} className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
         <div>
-          <Button busy={running !== undefined} onClick={() => void start()}>
+          <Button type="submit" busy={running !== undefined} disabled={!password}>
             Ativar
           </Button>
         </div>
-      </>
+      </form>
     );
   };
 

@@ -14,7 +14,7 @@ export interface TwoStepSetup {
 }
 
 export const twoStepApi = {
-  setup: () => api.post<TwoStepSetup>(`${TWO_STEP_PATH}/setup`),
+  setup: (password: string) => api.post<TwoStepSetup>(`${TWO_STEP_PATH}/setup`, { password }),
   confirm: (code: string) => api.post<{ recovery_codes: string[] }>(`${TWO_STEP_PATH}/confirm`, { code }),
   disable: (password: string, code: string) => api.post<void>(`${TWO_STEP_PATH}/disable`, { password, code }),
 };
