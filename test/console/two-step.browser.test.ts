@@ -13,6 +13,7 @@ if (!hasChromium) console.log(`[skip] two-step browser test: no Chromium at ${CH
 const clock = new ManualClock('2026-11-30T17:00:05Z');
 const testApp = useTestApp({ clock });
 const RITA = { email: 'rita@palmas.to.gov.br', name: 'Rita Lima', role: 'attendant' as const };
+const ADMIN = { email: 'bia.admin@palmas.to.gov.br', name: 'Bia Admin', role: 'admin' as const };
 
 /** The code an authenticator app would show now, by the server's clock. */
 const codeNow = (secret: string, offsetMs = 0): string => totpAt(base32Decode(secret) ?? Buffer.alloc(0), clock.now().getTime() + offsetMs);
@@ -33,7 +34,7 @@ describe.skipIf(!hasChromium)('two-step verification in Chromium', () => {
 
   beforeAll(async () => {
     const { app } = testApp();
-    await createUser(app.storage.db, app.repos, { ...RITA, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
+    for (const user of [RITA, ADMIN]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, clock.now().getTime(), app.config.city.departments);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -87,5 +88,19 @@ describe.skipIf(!hasChromium)('two-step verification in Chromium', () => {
     await paper.getByLabel('Código de verificação').fill(recoveryCodes[0] ?? '');
     await paper.getByRole('button', { name: 'Confirmar' }).click();
     await paper.getByRole('navigation', { name: 'Seções' }).waitFor();
+  });
+
+  it('an admin sees who has it on and turns it off for someone who lost their phone', async () => {
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/usuarios', now: clock.now() }, ADMIN.email);
+    const faults = watchForFaults(page);
+    const rita = page.getByRole('row').filter({ hasText: RITA.email });
+    await rita.getByText('duas etapas', { exact: true }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await rita.getByRole('button', { name: 'Desativar duas etapas' }).click();
+    await rita.getByRole('button', { name: 'Desativar duas etapas' }).waitFor({ state: 'detached' });
+    await expect(rita.getByText('duas etapas', { exact: true }).count()).resolves.toBe(0);
+    const again = await fetch(`${testApp().url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'whats-palmas' }, body: JSON.stringify({ email: RITA.email, password: TEST_PASSWORD }) });
+    expect(again.status).toBe(200);
+    expect(faults).toEqual([]);
   });
 });
