@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app/create-app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config/load-config.js';
 import { startLocalCluster } from './cluster/local-cluster.js';
+import { resetStaffTwoStep } from './domain/attendants/two-step.js';
 import { createUser, ROLES, type Role } from './domain/attendants/users.js';
 import { SendingPause } from './jobs/sending-pause.js';
 import { systemClock } from './platform/clock.js';
@@ -21,6 +22,7 @@ Commands:
   migrate                                 bring the database schema up to date
   user add --email E --password P [--name N] [--role admin|coordinator|attendant|operator] [--department ID]
                                           create a console user (with a department, they see only its requests)
+  user reset-two-step --email E           turn off a user's two-step verification (a lost phone, when no admin can)
   channel resume                          resume WhatsApp sending after it was paused by an invalid token
   backup --to FILE                        copy the SQLite database to a new FILE, safe while the server runs
                                           (the media directory is not included; PostgreSQL: use pg_dump)
@@ -83,6 +85,17 @@ const addUser = (args: string[]) =>
     console.log(`Created ${user.role} ${user.email} (id ${user.id})${user.departmentId ? ` of ${user.departmentId}` : ''}.`);
   });
 
+const resetTwoStep = (args: string[]) =>
+  withStorage(async (storage) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    const repos = createRepositories(storage.dialect);
+    const user = await repos.users.byEmail(storage.db, values.email ?? '');
+    if (!user) throw new AppError('user.not_found', 'not_found', `no user with e-mail ${values.email ?? '(none given: --email)'}`);
+    const reset = await resetStaffTwoStep(storage.db, repos, null, user.id, Date.now());
+    if (!reset.ok) throw new AppError(reset.error.code, reset.error.kind, `${user.email}: two-step verification is not on`);
+    console.log(`Two-step verification turned off for ${user.email}; their sessions ended.`);
+  });
+
 const resumeChannel = () =>
   withStorage(async (storage) => {
     const repos = createRepositories(storage.dialect);
@@ -127,6 +140,7 @@ const run = async (argv: string[]): Promise<void> => {
   if (command === 'serve') return serve();
   if (command === 'migrate') return migrate();
   if (command === 'user' && sub === 'add') return addUser(rest);
+  if (command === 'user' && sub === 'reset-two-step') return resetTwoStep(rest);
   if (command === 'channel' && sub === 'resume') return resumeChannel();
   if (command === 'backup') return backup([sub, ...rest].filter((arg): arg is string => arg !== undefined));
   if (command === 'cluster') return cluster([sub, ...rest].filter((arg): arg is string => arg !== undefined));

@@ -12,6 +12,7 @@ import { registerCatalogRoutes } from '../http/api/catalog.routes.js';
 import { registerCitizensRoutes } from '../http/api/citizens.routes.js';
 import { registerClosuresRoutes } from '../http/api/closures.routes.js';
 import { registerUsersRoutes } from '../http/api/users.routes.js';
+import { registerTwoStepRoutes } from '../http/api/two-step.routes.js';
 import { registerDepartmentsRoutes } from '../http/api/departments.routes.js';
 import { registerEventsRoutes } from '../http/api/events.routes.js';
 import { registerFailuresRoutes } from '../http/api/failures.routes.js';
@@ -123,6 +124,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
   await browserScope(http, async (scope) => {
     const auth = { db, repos, clock, cookieSecure: config.http.cookieSecure };
     registerAuthRoutes(scope, auth);
+    registerTwoStepRoutes(scope, { db, repos, clock, requireUser: requireUser(auth) });
     const requireAttendant = requireRole(auth, ATTENDING_ROLES);
     registerNluRoutes(scope, { classifier: wiring.classifier, requireUser: requireUser(auth) });
     registerClosuresRoutes(scope, {

@@ -46,6 +46,7 @@ export class Maintenance {
     await repos.outbox.releaseExpired(db, now, this.o.uncertainGraceMs);
     await repos.jobs.purgeDone(db, now - (this.o.keepDoneJobsMs ?? 7 * 24 * 60 * 60 * 1000));
     await repos.sessions.purgeExpired(db, now);
+    await repos.pendingSignIns.purgeExpired(db, now);
     if (this.o.retention) {
       const redacted = await redactOldMessages(db, repos, this.o.retention, now);
       if (redacted.inbound + redacted.outbound + redacted.handoff > 0) this.o.logger.info({ redacted }, 'old message contents removed (retention policy)');

@@ -17,7 +17,8 @@ export const loggerOptions = (level: string): LoggerOptions => ({
       return method.apply(this, masked as Parameters<typeof method>);
     },
   },
-  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password'], censor: '[redacted]' },
+  // Secrets by name (passwords, TOTP secrets, recovery codes) are also hidden at any depth by `redactRecord`.
+  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'password', '*.password', 'totp_secret', '*.totp_secret'], censor: '[redacted]' },
 });
 
 export const createLogger = (level: string): Logger => pino(loggerOptions(level));

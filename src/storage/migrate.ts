@@ -16,6 +16,7 @@ import * as broadcasts from './migrations/2026-11-28-017-broadcasts.js';
 import * as notices from './migrations/2026-11-28-018-notices.js';
 import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
 import * as passwordChange from './migrations/2026-11-28-021-password-change.js';
+import * as staffTotp from './migrations/2026-11-28-022-staff-totp.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -35,6 +36,7 @@ const migrations = {
   '2026-11-28-018-notices': notices,
   '2026-11-28-020-daily-counts': dailyCounts,
   '2026-11-28-021-password-change': passwordChange,
+  '2026-11-28-022-staff-totp': staffTotp,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

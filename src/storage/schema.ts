@@ -6,6 +6,7 @@ import type { AuditLogTable } from './schema-audit.js';
 import type { DailyCountTable } from './schema-reports.js';
 import type { CannedReplyTable } from './schema-inbox.js';
 import type { NoticeTable } from './schema-notices.js';
+import type { PendingSignInTable, TotpRecoveryCodeTable } from './schema-two-step.js';
 import type { DataRequestTable } from './schema-citizens.js';
 import type { BroadcastProgressTable, BroadcastRecipientTable, BroadcastTable } from './schema-broadcasts.js';
 
@@ -15,6 +16,7 @@ export type { AuditLogRow, AuditLogTable } from './schema-audit.js';
 export type { DailyCountTable } from './schema-reports.js';
 export type { CannedReplyRow, CannedReplyTable } from './schema-inbox.js';
 export type { NoticeRow, NoticeTable } from './schema-notices.js';
+export type { PendingSignInRow, PendingSignInTable, TotpRecoveryCodeTable } from './schema-two-step.js';
 export type { DataRequestKind, DataRequestRow, DataRequestStatus, DataRequestTable } from './schema-citizens.js';
 export type { CatalogTextEditRow, CatalogTextEditTable, TrainingPhraseEditRow, TrainingPhraseEditTable } from './schema-catalog-edits.js';
 export type { BroadcastProgressRow, BroadcastRecipientRow, BroadcastRow, BroadcastStatus, RecipientState } from './schema-broadcasts.js';
@@ -145,6 +147,12 @@ export interface UserTable {
   department_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1: a password someone else chose; every route but setting their own answers 403. */
   password_must_change: ColumnType<number, number | undefined, number>;
+  /** Two-step verification's shared secret (base32); never shown after enrolment, never logged. Null: none. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When two-step verification was turned on; null while off (a secret may wait for its first code). */
+  totp_enabled_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** The last 30-second step whose code was accepted: a code is never taken twice. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionTable {
@@ -350,6 +358,8 @@ export interface Database {
   consent_events: ConsentEventTable;
   daily_counts: DailyCountTable;
   notices: NoticeTable;
+  totp_recovery_codes: TotpRecoveryCodeTable;
+  pending_sign_ins: PendingSignInTable;
   broadcasts: BroadcastTable;
   broadcast_recipients: BroadcastRecipientTable;
   broadcast_progress: BroadcastProgressTable;

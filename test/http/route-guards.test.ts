@@ -5,8 +5,8 @@ import { useTestApp } from '../support/test-app.js';
 
 const testApp = useTestApp();
 
-/** Routes anyone may call: signing in and out, and what the sign-in page needs. */
-const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/config']);
+/** Routes anyone may call: signing in (password, then a two-step code) and out, and what the sign-in page needs. */
+const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/login/code', 'POST /api/auth/logout', 'GET /api/config']);
 
 interface OpenApi {
   paths: Record<string, Record<string, unknown>>;

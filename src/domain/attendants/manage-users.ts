@@ -15,6 +15,8 @@ export interface StaffMember extends PublicUser {
   createdAt: number;
   /** Among sessions still kept; null when none. */
   lastSignInAt: number | null;
+  /** Signs in with a code from an authenticator app too. */
+  twoStep: boolean;
 }
 
 export type ManageUsersError = 'user_not_found' | 'invalid_input' | 'email_taken' | 'unknown_department' | 'self_change' | 'last_admin';
@@ -37,6 +39,7 @@ const member = (user: User, lastSignIns: ReadonlyMap<number, number>): StaffMemb
   disabled: user.disabled_at !== null,
   createdAt: Number(user.created_at),
   lastSignInAt: lastSignIns.get(Number(user.id)) ?? null,
+  twoStep: user.totp_enabled_at !== null,
 });
 
 export const listStaff = async (db: Executor, repos: Repositories): Promise<StaffMember[]> => {

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from './schemas.js';
-import { SESSION_TTL_MS, signIn, signOut, userForSession } from '../../domain/attendants/sessions.js';
+import type { RateLimitOptions } from '@fastify/rate-limit';
+import { SESSION_TTL_MS, signOut, userForSession } from '../../domain/attendants/sessions.js';
+import { beginSignIn, finishSignIn, pendingSignInEmail } from '../../domain/attendants/two-step-sign-in.js';
 import { ROLES, type PublicUser, type Role } from '../../domain/attendants/users.js';
 import { changeOwnPassword } from '../../domain/attendants/change-password.js';
 import { PASSWORD_MAX } from '../../domain/attendants/password-policy.js';
@@ -68,30 +70,62 @@ const emailOf = (body: unknown): string => {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 };
 
+const pendingTokenOf = (body: unknown): string => {
+  const token = typeof body === 'object' && body !== null && 'pending_token' in body ? body.pending_token : undefined;
+  return typeof token === 'string' ? token : '';
+};
+
+/**
+ * The sign-in throttle, for passwords and two-step codes alike: ten tries a minute per address *and* account, so
+ * guessing one account is slowed down while a city hall's staff behind one public address (or one reverse proxy) can
+ * still all sign in at 13:30. Counted once the body is read.
+ */
+const signInThrottle = (accountOf: (request: FastifyRequest) => string | Promise<string>): RateLimitOptions => ({
+  max: 10,
+  timeWindow: '1 minute',
+  hook: 'preHandler',
+  keyGenerator: async (request) => `${request.ip}|${await accountOf(request)}`,
+});
+
+const setSessionCookie = (reply: FastifyReply, token: string, secure: boolean): void => {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_TTL_MS / 1000 });
+};
+
+const codeNeededSchema = z.object({
+  two_step_required: z.literal(true),
+  pending_token: z.string().describe('send it with the code to POST /api/auth/login/code'),
+  expires_at: z.string(),
+});
+
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/auth/login', {
-    config: {
-      // Ten tries a minute per address *and* e-mail: guessing one account is slowed down, while a city hall's staff
-      // behind one public address (or one reverse proxy) can still all sign in at 13:30. Counted once the body is read.
-      rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request) => `${request.ip}|${emailOf(request.body)}` },
-    },
+    config: { rateLimit: signInThrottle((request) => emailOf(request.body)) },
     schema: {
       tags: ['auth'],
-      summary: 'Sign in with e-mail and password; sets the session cookie',
+      summary: 'Sign in with e-mail and password; sets the session cookie, or answers 202 when a two-step code is needed',
       body: z.object({ email: z.string().min(1), password: z.string().min(1) }),
+      response: { 200: z.object({ user: userSchema }), 202: codeNeededSchema, 401: errorSchema },
+    },
+  }, async (request, reply) => {
+    const step = await beginSignIn(deps.db, deps.repos, request.body.email, request.body.password, deps.clock.now().getTime());
+    if (step.kind === 'code_needed') return reply.status(202).send({ two_step_required: true, pending_token: step.pendingToken, expires_at: new Date(step.expiresAt).toISOString() });
+    setSessionCookie(reply, step.session.token, deps.cookieSecure);
+    return { user: step.session.user };
+  });
+
+  api.post('/api/auth/login/code', {
+    config: { rateLimit: signInThrottle(async (request) => (await pendingSignInEmail(deps.db, deps.repos, pendingTokenOf(request.body), deps.clock.now().getTime())) ?? '') },
+    schema: {
+      tags: ['auth'],
+      summary: 'Finish a two-step sign-in with a code from the app or a recovery code; sets the session cookie',
+      body: z.object({ pending_token: z.string().min(1).max(100), code: z.string().min(1).max(40) }),
       response: { 200: z.object({ user: userSchema }), 401: errorSchema },
     },
   }, async (request, reply) => {
-    const session = await signIn(deps.db, deps.repos, request.body.email, request.body.password, deps.clock.now().getTime());
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.cookieSecure,
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    const session = await finishSignIn(deps.db, deps.repos, request.body.pending_token, request.body.code, deps.clock.now().getTime());
+    setSessionCookie(reply, session.token, deps.cookieSecure);
     return { user: session.user };
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addStaff, changeStaff, findStaff, listStaff, resetStaffPassword, type StaffMember } from '../../domain/attendants/manage-users.js';
+import { resetStaffTwoStep } from '../../domain/attendants/two-step.js';
 import { ROLES } from '../../domain/attendants/users.js';
 import type { Department } from '../../domain/catalog/index.js';
 import { toAppError } from '../../domain/requests/index.js';
@@ -34,6 +35,7 @@ const userSchema = z.object({
   disabled: z.boolean(),
   created_at: z.string(),
   last_sign_in_at: z.string().nullable(),
+  two_step: z.boolean().describe('signs in with a code from an authenticator app too'),
 });
 
 const present = (user: StaffMember) => ({
@@ -45,6 +47,7 @@ const present = (user: StaffMember) => ({
   disabled: user.disabled,
   created_at: new Date(user.createdAt).toISOString(),
   last_sign_in_at: iso(user.lastSignInAt),
+  two_step: user.twoStep,
 });
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -115,5 +118,21 @@ export const registerUsersRoutes = (app: FastifyInstance, deps: UsersRoutesDeps)
     if (!reset.ok) throw toAppError(reset.error);
     request.log.info({ user: request.params.id, by: viewerOf(request).id }, 'user password reset');
     return { password: reset.value.password };
+  });
+
+  api.delete('/api/users/:id/two-step', {
+    onRequest: deps.requireAdmin,
+    schema: {
+      tags: ['users'],
+      summary: "Turn off a user's two-step verification (admins), e.g. after a lost phone; their sessions end",
+      security,
+      params: idParams,
+      response: { 204: z.null(), 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
+    },
+  }, async (request, reply) => {
+    const reset = await resetStaffTwoStep(deps.db, deps.repos, viewerOf(request), request.params.id, now());
+    if (!reset.ok) throw toAppError(reset.error);
+    request.log.info({ user: request.params.id, by: viewerOf(request).id }, 'user two-step verification reset');
+    return reply.status(204).send(null);
   });
 };

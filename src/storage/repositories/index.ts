@@ -20,6 +20,7 @@ import { MessageStatusesRepository } from './message-statuses.repository.js';
 import { NoticesRepository } from './notices.repository.js';
 import { Open311ApiKeysRepository } from './open311-api-keys.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { PendingSignInsRepository } from './pending-sign-ins.repository.js';
 import { RequestFollowersRepository } from './request-followers.repository.js';
 import { ReportsRepository } from './reports.repository.js';
 import { RequestStatsRepository } from './request-stats.repository.js';
@@ -27,6 +28,7 @@ import { RetentionRepository } from './retention.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
+import { TwoStepRepository } from './two-step.repository.js';
 import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
 import { WhatsAppTemplatesRepository } from './whatsapp-templates.repository.js';
@@ -53,6 +55,7 @@ export const createRepositories = (dialect: Dialect) => ({
   notices: new NoticesRepository(),
   open311Keys: new Open311ApiKeysRepository(),
   outbox: new OutboxRepository(dialect),
+  pendingSignIns: new PendingSignInsRepository(),
   requests: new ServiceRequestsRepository(),
   followers: new RequestFollowersRepository(),
   reports: new ReportsRepository(),
@@ -60,6 +63,7 @@ export const createRepositories = (dialect: Dialect) => ({
   retention: new RetentionRepository(),
   sessions: new SessionsRepository(),
   settings: new SettingsRepository(),
+  twoStep: new TwoStepRepository(),
   users: new UsersRepository(),
   webhookEvents: new WebhookEventsRepository(),
   templates: new WhatsAppTemplatesRepository(),

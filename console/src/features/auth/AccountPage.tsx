@@ -7,8 +7,9 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ROLE_LABELS } from './roles';
+import { TwoStepCard } from './two-step/TwoStepCard';
 
-/** The signed-in person's own account: who they are in the console, and their password. */
+/** The signed-in person's own account: who they are in the console, their password and two-step verification. */
 export const AccountPage = () => {
   const { user } = useConsole();
   const { shortName } = useDepartments();
@@ -21,6 +22,7 @@ export const AccountPage = () => {
           {changed > 0 && <Notice tone="success">Senha trocada. Se você estava conectado em outro aparelho, entre de novo por lá.</Notice>}
           <ChangePasswordForm key={changed} currentLabel="Senha atual" onChanged={() => setChanged((n) => n + 1)} />
         </Card>
+        <TwoStepCard />
         <Card title="Seus dados">
           <Facts>
             <Fact term="Nome">{user.name}</Fact>

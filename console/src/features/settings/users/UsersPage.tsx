@@ -14,7 +14,10 @@ import { AddUserForm } from './AddUserForm';
 import { OneTimeSecret } from './OneTimeSecret';
 import { USERS_PATH, usersApi, type StaffUser } from './users-api';
 
-/** Who uses the console; admins add people, change their role and department, disable them and reset passwords. */
+const resetTwoStepQuestion = (name: string) =>
+  `Desativar a verificação em duas etapas de ${name}? Use quando a pessoa perdeu o celular. Ela sai de todos os aparelhos e entra só com a senha, até ativar de novo em Minha conta.`;
+
+/** Who uses the console; admins add people, change their role and department, disable them, reset passwords and two-step verification. */
 export const UsersPage = () => {
   const { config, user: me } = useConsole();
   const { departments, shortName } = useDepartments();
@@ -69,6 +72,7 @@ export const UsersPage = () => {
                     <strong>{u.name}</strong>
                     <span className="table__sub">{u.email}</span>
                     {u.disabled && <span className="badge">desativado</span>}
+                    {u.two_step && <span className="badge">duas etapas</span>}
                   </td>
                   <td>
                     {manages && u.id !== me.id ? (
@@ -108,6 +112,11 @@ export const UsersPage = () => {
                       >
                         Nova senha
                       </Button>
+                      {u.two_step && (
+                        <Button variant="ghost" onClick={() => void act(async () => (window.confirm(resetTwoStepQuestion(u.name)) ? usersApi.resetTwoStep(u.id) : undefined))}>
+                          Desativar duas etapas
+                        </Button>
+                      )}
                     </td>
                   )}
                 </tr>
