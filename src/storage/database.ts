@@ -76,6 +76,9 @@ const openPostgres = (url: string, poolSize: number): Storage => {
   // An idle connection dropped by the server (restart, failover) is replaced on next use; unhandled, its error
   // event would end the process.
   pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
+  // A connection lost while checked out (e.g. between the statements of a transaction, when PostgreSQL restarts)
+  // emits 'error' too: unheard, it would end the process. Its pending query fails and the pool replaces it.
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', leadership: (name) => advisoryLockLeadership(url, name), close: () => db.destroy() };
 };

@@ -41,7 +41,15 @@ export const registerWhatsAppWebhookRoutes = (app: FastifyInstance, deps: Webhoo
       return reply.status(400).send({ error: { code: 'not_a_notification', message: 'Body is not a WhatsApp notification' } });
     }
     const parsed = parseNotification(envelope.data);
-    const result = await deps.intake(parsed);
+    let result: IntakeResult;
+    try {
+      result = await deps.intake(parsed);
+    } catch (error) {
+      // Not stored, so not acknowledged: Meta retries a non-200 for days, and we lose nothing (disk full, database away).
+      deps.metrics.webhookRequests.inc({ outcome: 'store_failed' });
+      request.log.error({ err: error }, 'webhook not stored; answering 503 so that Meta delivers it again');
+      return reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: 'Could not store the notification; retry later' } });
+    }
     deps.metrics.webhookRequests.inc({ outcome: 'accepted' });
     for (const message of parsed.messages) deps.metrics.inboundMessages.inc({ type: message.type });
     if (result.duplicates > 0) deps.metrics.inboundDuplicates.inc(result.duplicates);
