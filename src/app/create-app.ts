@@ -20,6 +20,7 @@ import { JobRunner } from '../jobs/job-runner.js';
 import { BroadcastRunner } from '../jobs/broadcast-runner.js';
 import { Maintenance } from '../jobs/maintenance.js';
 import { OutboxDispatcher } from '../jobs/outbox-dispatcher.js';
+import { GraphOutage } from '../jobs/graph-outage.js';
 import { SendingPause } from '../jobs/sending-pause.js';
 import { SharedSendingWindow } from '../jobs/shared-sending-window.js';
 import { sharedSendingLimit } from '../jobs/throughput-limit.js';
@@ -87,8 +88,9 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection problem'));
   await redis?.connect().catch((error: unknown) => logger.error({ err: error }, 'Redis is not reachable'));
   const pause = new SendingPause(db, repos.settings, clock, logger, metrics);
+  const outage = new GraphOutage({ db, settings: repos.settings, clock, logger, metrics });
   const dispatcher = new OutboxDispatcher({
-    db, outbox: repos.outbox, graph, pause, clock, logger, metrics,
+    db, outbox: repos.outbox, graph, pause, outage, clock, logger, metrics,
     maxMps: config.whatsapp.maxMps,
     ...(redis ? { sharedWindow: new SharedSendingWindow({ redis, numberId: config.whatsapp.phoneNumberId, limit: sharedSendingLimit(config.whatsapp.maxMps), logger }) } : {}),
     onAccepted: (tx, count, at) => countSentMessages(tx, repos, count, at, config.city.timezone),
@@ -166,6 +168,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       baseUrl = address.replace('[::1]', 'localhost');
       if (simulator) await syncTemplatesOnStart({ db, repos, channel: templates, clock, logger });
       if (config.role !== 'web') {
+        await outage.clearOnStart();
         jobs.start();
         dispatcher.start();
         broadcasts.start();

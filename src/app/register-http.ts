@@ -159,7 +159,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerUsersRoutes(scope, { db, repos, clock, departments: config.city.departments, requireCoordinator: requireRole(auth, ['coordinator', 'admin']), requireAdmin: requireRole(auth, ['admin']) });
     registerCalendarRoutes(scope, { db, repos, clock, calendar: config.city.calendar, t: wiring.engine.t, requireUser: requireUser(auth) });
     registerAuditRoutes(scope, { db, repos, requireAdmin: requireRole(auth, ['admin']) });
-    registerFailuresRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']), onRetry: wiring.onRetry });
+    registerFailuresRoutes(scope, { db, repos, clock, requireAdmin: requireRole(auth, ['admin']), requireUser: requireUser(auth), onRetry: wiring.onRetry });
     registerTemplatesRoutes(scope, { db, repos, clock, channel: wiring.templateChannel, requireUser: requireUser(auth), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerBroadcastsRoutes(scope, {
       db,

@@ -1,4 +1,4 @@
-import { classifyGraphError, GraphError, GraphUnreachableError, backoffDelay } from '../channels/whatsapp-cloud/graph-errors.js';
+import { classifyGraphError, GraphError, GraphUnreachableError, backoffDelay, isGraphOutage } from '../channels/whatsapp-cloud/graph-errors.js';
 import type { GraphClient } from '../channels/whatsapp-cloud/graph-client.js';
 import type { OutboundMessage } from '../channels/whatsapp-cloud/outbound-message.js';
 import { callbackDataFor } from '../domain/messaging/callback-data.js';
@@ -11,6 +11,7 @@ import type { Db, Executor } from '../storage/database.js';
 import type { OutboxRepository } from '../storage/repositories/outbox.repository.js';
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
+import type { GraphOutage } from './graph-outage.js';
 import type { SendingPause } from './sending-pause.js';
 import type { SharedSendingWindow } from './shared-sending-window.js';
 import { SharedThroughputLimit } from './shared-throughput-limit.js';
@@ -22,6 +23,8 @@ export interface DispatcherOptions {
   outbox: OutboxRepository;
   graph: GraphClient;
   pause: SendingPause;
+  /** Holds sends back while the Graph API is failing (timeouts, 5xx), probing until it answers. */
+  outage: GraphOutage;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -80,7 +83,14 @@ export class OutboxDispatcher extends ClaimLoop {
       await this.throughput.settle();
       return this.wake.wait(pollMs * 4);
     }
-    const budget = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.rateNow()));
+    const breaker = this.o.outage.breaker;
+    const allowed = breaker.allowed(this.now());
+    if (allowed === 'none') {
+      await this.throughput.settle();
+      return this.wake.wait(Math.max(1, Math.min(pollMs, breaker.waitTime(this.now()))));
+    }
+    const free = Math.min(this.o.concurrency - this.inFlight.size, this.throughput.available(this.rateNow()));
+    const budget = allowed === 'one' ? Math.min(1, free) : free;
     let throttledMs = 0;
     // Under a low limit the bucket never holds a quarter of the concurrency: claim whenever a send may start.
     if (this.worthClaiming(budget, Math.min(this.o.concurrency, this.throughput.burst * 4))) {
@@ -128,6 +138,7 @@ export class OutboxDispatcher extends ClaimLoop {
       await this.o.outbox.retryAt(this.o.db, row, now + wait, now, undefined, false);
       return wait;
     }
+    this.o.outage.breaker.started(now);
     this.track(row.id, () => this.send(row).finally(() => this.throughput.finish(this.rateNow())));
     return 0;
   }
@@ -138,6 +149,7 @@ export class OutboxDispatcher extends ClaimLoop {
       const payload = JSON.parse(row.payload) as OutboundMessage;
       const { wamid } = await this.o.graph.sendMessage(row.recipient, payload, callbackDataFor(row.id));
       this.o.metrics.graphLatency.observe((performance.now() - started) / 1000);
+      await this.o.outage.succeeded();
       await this.acceptances.submit({ row, wamid });
       this.o.metrics.outboundSent.inc({ outcome: 'accepted', code: '' });
       if (row.attempts === 1 && row.cause) this.o.metrics.replyLatency.observe((this.now() - row.created_at) / 1000);
@@ -152,6 +164,7 @@ export class OutboxDispatcher extends ClaimLoop {
     if (error instanceof GraphUnreachableError) {
       // Meta may have accepted it: wait for a status webhook with our callback data before sending again.
       metrics.outboundSent.inc({ outcome: 'unreachable', code: '' });
+      await this.o.outage.failed(error.message);
       logger.warn({ outboxId: row.id, err: error.message }, 'Graph API unreachable; send outcome unknown');
       return outbox.retryAt(db, row, now + (this.o.uncertainGraceMs ?? 30_000), now, { code: null, detail: error.message });
     }
@@ -160,6 +173,9 @@ export class OutboxDispatcher extends ClaimLoop {
     const detail = errorMessage(error);
     const decision = classifyGraphError(code, status);
     metrics.outboundSent.inc({ outcome: decision.action, code: String(code) });
+    // Meta itself failing, not this message: counts towards holding every send back. Anything else Meta answered proves it is up.
+    if (isGraphOutage(code, status)) await this.o.outage.failed(detail);
+    else await this.o.outage.succeeded();
     if (decision.action === 'pause_sending') {
       await this.o.pause.pause(code, detail);
       return outbox.retryAt(db, row, now, now, { code, detail }, false);

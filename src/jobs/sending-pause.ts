@@ -1,16 +1,11 @@
+import { CHANNEL_SETTINGS, type PauseRecord } from '../domain/operations/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
 import type { Db } from '../storage/database.js';
 import type { SettingsRepository } from '../storage/repositories/settings.repository.js';
 
-const KEY = 'whatsapp.sending_paused';
-
-export interface PauseRecord {
-  code: number;
-  detail: string;
-  since: number;
-}
+const KEY = CHANNEL_SETTINGS.sendingPaused;
 
 /**
  * Sending stops for every instance when Meta rejects the access token (190): retrying would only burn

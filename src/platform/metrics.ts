@@ -45,6 +45,7 @@ export const createMetrics = () => {
     }),
     inboxWaiting: new Gauge({ name: 'inbox_waiting', help: 'Citizens waiting for a person, by department (general: the general queue)', labelNames: ['department'], registers }),
     sendingPaused: new Gauge({ name: 'whatsapp_sending_paused', help: '1 while sending is paused (invalid access token)', registers }),
+    graphUnavailable: new Gauge({ name: 'whatsapp_graph_unavailable', help: '1 while this process holds sends back because the Graph API is failing (circuit open)', registers }),
     queueDepth: new Gauge({ name: 'queue_depth', help: 'Rows waiting, by queue and state', labelNames: ['queue', 'state'], registers }),
     requestsOpen: new Gauge({ name: 'service_requests_open', help: 'Service requests still open, by department', labelNames: ['department'], registers }),
     requestsOverdue: new Gauge({ name: 'service_requests_overdue', help: 'Open service requests past their due date, by department', labelNames: ['department'], registers }),

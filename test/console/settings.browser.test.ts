@@ -105,6 +105,25 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
     expect(faults).toEqual([]);
   });
 
+  it('every page says when WhatsApp messages are not going out, and why, until they are again', async () => {
+    const { app } = testApp();
+    const { db } = app.storage;
+    await app.repos.settings.set(db, 'whatsapp.graph_unavailable', { since: clock.now().getTime(), detail: 'HTTP 503' }, clock.now().getTime());
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/pedidos', now: clock.now() }, ADMIN.email);
+    const faults = watchForFaults(page);
+    await page.getByRole('alert').getByText('A Meta não está respondendo').waitFor();
+    await screenshot(page, 'alerta-meta-fora');
+    await app.repos.settings.remove(db, 'whatsapp.graph_unavailable');
+    await app.repos.settings.set(db, 'whatsapp.sending_paused', { code: 190, detail: 'token expired', since: clock.now().getTime() }, clock.now().getTime());
+    await page.reload();
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/Mensagens do WhatsApp paradas.*erro 190.*WHATSAPP_ACCESS_TOKEN/s);
+    await app.repos.settings.remove(db, 'whatsapp.sending_paused');
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByText('Mensagens do WhatsApp paradas').count()).toBe(0);
+    expect(faults).toEqual([]);
+  });
+
   it('an admin issues an Open311 key shown once, revokes it, and finds both in the audit log', async () => {
     const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/chaves', now: clock.now() }, ADMIN.email);
     const faults = watchForFaults(page);

@@ -28,6 +28,9 @@ export class ScriptedGraph {
   private waiters: Array<() => void> = [];
   url = '';
 
+  /** While set, every send gets this answer (Meta down), whatever is scripted. */
+  outage: ScriptedResponse | undefined;
+
   failNext(code: number, status = 400, times = 1): void {
     for (let i = 0; i < times; i += 1) this.script.push({ status, body: { error: { message: `(#${code}) scripted`, type: 'OAuthException', code, error_data: { details: `scripted ${code}` } } } });
   }
@@ -63,6 +66,7 @@ export class ScriptedGraph {
     this.waiters = [];
     for (const wake of waiters) wake();
     if (body.status === 'read') return { status: 200, body: { success: true } };
+    if (this.outage && request.method === 'POST') return this.outage;
     const scripted = request.method === 'POST' ? this.script.shift() : undefined;
     if (scripted) return scripted;
     this.counter += 1;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ROLE_LABELS } from '../features/auth/roles';
+import { ChannelAlert } from '../features/channel/ChannelAlert';
 import { Button } from '../ui/Button';
 import { useConsole } from './console-context';
 import { NotFoundPage } from './NotFoundPage';
@@ -57,6 +58,7 @@ export const Shell = () => {
         </ul>
       </nav>
       <main className="content" id="conteudo" tabIndex={-1}>
+        <ChannelAlert />
         {section ? section.render(path) : <NotFoundPage />}
       </main>
     </div>

@@ -30,6 +30,9 @@ export class GraphUnreachableError extends Error {
   }
 }
 
+/** Meta failing as a whole (5xx, "service unavailable", "something went wrong"), not refusing one message. */
+export const isGraphOutage = (code: number, httpStatus: number): boolean => httpStatus >= 500 || code === 131000 || code === 131016;
+
 export const classifyGraphError = (code: number, httpStatus: number): ErrorClass => {
   if (AUTH.has(code)) return { action: 'pause_sending' };
   if (code === REENGAGEMENT_REQUIRED) return { action: 'needs_template' };

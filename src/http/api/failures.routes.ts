@@ -2,7 +2,7 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PublicUser } from '../../domain/attendants/users.js';
-import { listFailures, retryJob, retrySend, type RetryError } from '../../domain/operations/index.js';
+import { channelStatus, listFailures, retryJob, retrySend, type RetryError } from '../../domain/operations/index.js';
 import { toAppError, type Result } from '../../domain/requests/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../storage/database.js';
@@ -14,6 +14,7 @@ export interface FailuresRoutesDeps {
   repos: Repositories;
   clock: Clock;
   requireAdmin: onRequestAsyncHookHandler;
+  requireUser: onRequestAsyncHookHandler;
   /** Wakes the workers and the sender so a retried item runs at once. */
   onRetry: () => void;
 }
@@ -45,6 +46,30 @@ export const registerFailuresRoutes = (app: FastifyInstance, deps: FailuresRoute
     return {
       jobs: jobs.map((j) => ({ id: j.id, kind: j.kind, citizen: j.citizen, attempts: j.attempts, error: j.error, created_at: iso(j.createdAt), failed_at: iso(j.failedAt) })),
       sends: sends.map((s) => ({ id: s.id, citizen: s.citizen, message_type: s.messageType, attempts: s.attempts, error_code: s.errorCode, error: s.error, created_at: iso(s.createdAt), failed_at: iso(s.failedAt) })),
+    };
+  });
+
+  api.get('/api/operations/channel', {
+    onRequest: deps.requireUser,
+    schema: {
+      tags: ['operations'],
+      summary: 'Whether WhatsApp messages are going out: sending paused (token rejected), the Graph API failing, and what waits (every signed-in user: the console shows it as an alert)',
+      security,
+      response: {
+        200: z.object({
+          sending_paused: z.object({ code: z.number(), since: z.string() }).nullable(),
+          graph_unavailable: z.object({ since: z.string() }).nullable(),
+          waiting: z.object({ count: z.number(), oldest_since: z.string().nullable() }),
+        }),
+        401: errorSchema,
+      },
+    },
+  }, async () => {
+    const status = await channelStatus(deps.db, deps.repos);
+    return {
+      sending_paused: status.sendingPaused ? { code: status.sendingPaused.code, since: iso(status.sendingPaused.since) } : null,
+      graph_unavailable: status.graphUnavailable ? { since: iso(status.graphUnavailable.since) } : null,
+      waiting: { count: status.waiting.count, oldest_since: status.waiting.oldestSince === undefined ? null : iso(status.waiting.oldestSince) },
     };
   });
 

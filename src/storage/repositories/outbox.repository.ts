@@ -224,6 +224,16 @@ export class OutboxRepository {
     return row !== undefined;
   }
 
+  /** Messages not yet accepted by Meta, and since when the oldest waits. */
+  async unsent(db: Executor): Promise<{ count: number; oldestSince: number | undefined }> {
+    const row = await db
+      .selectFrom('outbox')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+      .where('state', 'in', ['pending', 'sending'])
+      .executeTakeFirst();
+    return { count: Number(row?.n ?? 0), oldestSince: row?.oldest == null ? undefined : Number(row.oldest) };
+  }
+
   /** Messages to any of these recipients not yet accepted by Meta (waiting or being sent). */
   async unsentCountFor(db: Executor, recipients: readonly string[]): Promise<number> {
     if (recipients.length === 0) return 0;
