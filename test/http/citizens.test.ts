@@ -93,6 +93,17 @@ describe('citizens in the console', () => {
     clock.set(started);
   });
 
+  it('records who opened a citizen\'s record, under a pseudonym, never the number', async () => {
+    const { db } = testApp().app.storage;
+    const before = await db.selectFrom('audit_log').select('id').where('action', '=', 'citizen.viewed').execute();
+    expect((await call('GET', `/api/citizens/${CIDA}`, session.operator)).status).toBe(200);
+    expect((await call('GET', '/api/citizens/5563999990000', session.operator)).status).toBe(404);
+    const after = await db.selectFrom('audit_log').selectAll().where('action', '=', 'citizen.viewed').execute();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)?.actor_user_id).toEqual(expect.any(Number));
+    expect(JSON.stringify(after)).not.toContain(CIDA.slice(-8));
+  });
+
   it('exports everything to admins only, audited without the number', async () => {
     expect((await call('GET', `/api/citizens/${CIDA}/export`, session.coordinator)).status).toBe(403);
     const response = await fetch(`${testApp().url}/api/citizens/${CIDA}/export`, { headers: { cookie: session.admin } });

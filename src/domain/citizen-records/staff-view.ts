@@ -6,6 +6,8 @@ import { getCitizenProfile, whatsAppIdsOf, type CitizenProfile, type DataRequest
 import { toDataRequest } from '../citizens/mapping.js';
 import { canSeeRequest, type ServiceRequest } from '../requests/index.js';
 import { toServiceRequest } from '../requests/mapping.js';
+import { recordAudit } from '../audit/index.js';
+import { auditSubjectOf } from './pseudonym.js';
 
 export const MAX_CITIZEN_RESULTS = 30;
 const MAX_REQUESTS_LISTED = 200;
@@ -69,4 +71,11 @@ export const citizenRecord = async (db: Executor, repos: Repositories, viewer: S
     topics: profile.broadcast.optedIn ? await repos.consent.topicsOf(db, key) : [],
     consents: (await repos.consent.history(db, key)).map((e) => ({ subject: e.subject, topicId: e.topic_id, granted: Number(e.granted) === 1, wording: e.wording, channel: e.channel, at: Number(e.at) })),
   };
+};
+
+/** The record as a person opens it in the console: reading someone's personal data is itself recorded (LGPD). */
+export const openCitizenRecord = async (db: Executor, repos: Repositories, viewer: StaffViewer, key: string, now: number): Promise<CitizenRecord | undefined> => {
+  const record = await citizenRecord(db, repos, viewer, key);
+  if (record) await recordAudit(db, repos, { actorUserId: viewer.id, action: 'citizen.viewed', subject: auditSubjectOf(key) }, now);
+  return record;
 };

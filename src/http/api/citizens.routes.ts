@@ -1,7 +1,7 @@
 import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anonymiseCitizen, anonymisedAt, citizenRecord, exportCitizen, findCitizens, type CitizenRecord } from '../../domain/citizen-records/index.js';
+import { anonymiseCitizen, anonymisedAt, exportCitizen, findCitizens, openCitizenRecord, type CitizenRecord } from '../../domain/citizen-records/index.js';
 import { departmentScope } from '../../domain/attendants/staff.js';
 import { toAppError } from '../../domain/requests/index.js';
 import { AppError } from '../../platform/errors.js';
@@ -93,7 +93,7 @@ export const registerCitizensRoutes = (app: FastifyInstance, deps: CitizensRoute
     },
   }, async (request) => {
     const viewer = viewerOf(request);
-    const record = await citizenRecord(deps.db, deps.repos, viewer, request.params.key);
+    const record = await openCitizenRecord(deps.db, deps.repos, viewer, request.params.key, now());
     if (record) return { citizen: presentRecord(record), anonymised_at: null };
     const anonymised = departmentScope(viewer) === undefined ? await anonymisedAt(deps.db, deps.repos, request.params.key) : undefined;
     if (anonymised === undefined) throw notFound();

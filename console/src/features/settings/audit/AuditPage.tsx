@@ -19,6 +19,7 @@ interface AuditEntry {
 
 const ACTIONS: Record<string, string> = {
   'citizen.exported': 'Exportou os dados de um cidadão',
+  'citizen.viewed': 'Abriu a ficha de um cidadão',
   'citizen.anonymised': 'Anonimizou um cidadão',
   'user.created': 'Adicionou um usuário',
   'user.updated': 'Alterou um usuário',
