@@ -172,6 +172,19 @@ describe('handing a conversation to a colleague', () => {
 });
 
 describe('photos in the conversation', () => {
+  it('refuses a file whose content is not the type it claims, and keeps nothing of it', async () => {
+    const eva = scriptedCitizen(testApp(), '5563999990705', 'Eva');
+    await eva.declinesRegistration();
+    const sim = testApp().app.simulator;
+    if (!sim) throw new Error('simulator mode expected');
+    const sent = sim.sendImage(eva.phone, 'Eva', { bytes: Buffer.from('<!doctype html><script>alert(1)</script>'), mimeType: 'image/jpeg', caption: 'foto' });
+    await sent.acknowledged;
+    const { app } = testApp();
+    await expect.poll(async () => (await app.repos.media.forInbound(app.storage.db, sent.wamid))[0]?.status, { timeout: 5_000 }).toBe('rejected');
+    const [media] = await app.repos.media.forInbound(app.storage.db, sent.wamid);
+    expect(media?.path ?? null).toBeNull();
+  });
+
   it('shows a stored photo to the department attending the citizen, and to nobody else', async () => {
     const dani = scriptedCitizen(testApp(), '5563999990704', 'Dani');
     await dani.asksForPersonAboutStreetLight();

@@ -1,7 +1,7 @@
 import type { GraphClient } from '../../channels/whatsapp-cloud/graph-client.js';
 import { GraphError } from '../../channels/whatsapp-cloud/graph-errors.js';
 import type { StoreMediaPayload } from '../../domain/messaging/job-kinds.js';
-import { MAX_MEDIA_BYTES, mediaRuleFor, sameDigest } from '../../domain/messaging/media-policy.js';
+import { contentMatchesType, MAX_MEDIA_BYTES, mediaRuleFor, sameDigest } from '../../domain/messaging/media-policy.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Db } from '../../storage/database.js';
 import type { MediaStore } from '../../storage/media-store.js';
@@ -42,6 +42,7 @@ export const storeMediaHandler = (deps: StoreMediaDeps): JobHandler => async (pa
     if (error instanceof GraphError && error.httpStatus === 413) return reject(error.detail);
     throw error;
   }
+  if (!contentMatchesType(bytes, info.mimeType)) return reject(`content does not look like ${info.mimeType}`);
   const { path, sha256 } = await deps.store.put(bytes, rule.extension);
   const declared = info.sha256 ?? existing?.sha256 ?? undefined;
   if (declared && !sameDigest(sha256, declared)) return reject('sha256 does not match what Meta declared');
