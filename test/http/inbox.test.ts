@@ -173,7 +173,7 @@ describe('handing a conversation to a colleague', () => {
 
 describe('photos in the conversation', () => {
   it('refuses a file whose content is not the type it claims, and keeps nothing of it', async () => {
-    const eva = scriptedCitizen(testApp(), '5563999990705', 'Eva');
+    const eva = scriptedCitizen(testApp(), '5563999990708', 'Eva');
     await eva.declinesRegistration();
     const sim = testApp().app.simulator;
     if (!sim) throw new Error('simulator mode expected');
