@@ -90,6 +90,11 @@ export class GraphClient {
     this.json(response);
   }
 
+  /** The business phone number's node: a cheap call that succeeds only while the access token is accepted. */
+  async phoneNumber(): Promise<{ id: string }> {
+    return this.json<{ id: string }>(await this.request(this.url(`${this.options.phoneNumberId}?fields=id,display_phone_number`)));
+  }
+
   async mediaInfo(mediaId: string): Promise<MediaInfo> {
     const response = await this.request(this.url(`${encodeURIComponent(mediaId)}?phone_number_id=${this.options.phoneNumberId}`));
     const body = this.json<{ url: string; mime_type: string; sha256?: string; file_size?: string | number }>(response);
