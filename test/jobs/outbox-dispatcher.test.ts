@@ -141,6 +141,17 @@ describe('outbox dispatcher', () => {
     expect(graph.sends().filter((c) => c.body.to === '5563999991006')).toHaveLength(1);
   });
 
+  it('treats a success answer without a message id as an unknown outcome, not as a failure to retry at once', async () => {
+    graph.respondNext({ status: 200, body: 'página do proxy' });
+    await enqueue('5563999991007', 'olá');
+    await graph.waitForSends(1, 5_000, '5563999991007');
+    await eventually(async () => (await rowsOf('5563999991007'))[0]?.state === 'pending');
+    const [row] = await rowsOf('5563999991007');
+    // It waits for the status webhook that would name it (WHATSAPP_UNCERTAIN_GRACE_MS) before sending again.
+    expect(row!.next_attempt_at - Date.now()).toBeGreaterThan(20_000);
+    expect(row!.error_code).toBeNull();
+  });
+
   it('keeps within WHATSAPP_MAX_MPS', async () => {
     await testApp.close();
     testApp = await startTestApp({ graphUrl: graph.url, env: { WHATSAPP_MAX_MPS: '20' } });

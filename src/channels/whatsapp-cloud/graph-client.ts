@@ -52,7 +52,8 @@ export class GraphClient {
   private json<T>(response: TransportResponse): T {
     let body: T & GraphErrorBody;
     try {
-      body = JSON.parse(response.body.toString('utf8')) as T & GraphErrorBody;
+      const parsed: unknown = JSON.parse(response.body.toString('utf8'));
+      body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as T & GraphErrorBody;
     } catch {
       body = {} as T & GraphErrorBody;
     }
@@ -80,7 +81,8 @@ export class GraphClient {
     });
     const body = this.json<{ messages?: Array<{ id: string }> }>(response);
     const wamid = body.messages?.[0]?.id;
-    if (!wamid) throw new GraphError(131000, response.status, 'response without a message id');
+    // A 2xx we cannot read (a proxy's page, a truncated body) may still mean Meta took the message.
+    if (!wamid) throw new GraphUnreachableError(`HTTP ${response.status} answer without a message id`);
     return { wamid };
   }
 
