@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../platform/errors.js';
 import { requireCsrfHeader } from './csrf.js';
+import { mayHoldNul, refuseNulInAddress, withoutNul } from './nul-characters.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 
@@ -24,7 +25,9 @@ const parseJsonKeepingRaw = (request: { rawBody?: Buffer }, body: Buffer, done: 
   request.rawBody = body;
   if (body.length === 0) return done(null, undefined);
   try {
-    done(null, JSON.parse(body.toString('utf8')));
+    const text = body.toString('utf8');
+    const parsed: unknown = JSON.parse(text);
+    done(null, mayHoldNul(text) ? withoutNul(parsed) : parsed);
   } catch {
     done(Object.assign(new Error('O corpo da requisição não é um JSON válido.'), { statusCode: 400, code: 'invalid_json' }));
   }
@@ -69,6 +72,7 @@ export const createHttpServer = async (logger: Logger, trustProxy: string | fals
   app.setSerializerCompiler(serializerCompiler);
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonKeepingRaw);
+  app.addHook('onRequest', refuseNulInAddress);
   installErrorHandler(app);
   await app.register(fastifySwagger, {
     openapi: {

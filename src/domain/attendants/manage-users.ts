@@ -114,6 +114,7 @@ export const changeStaff = async (
       ...(change.departmentId !== undefined ? { department_id: change.departmentId } : {}),
       ...(change.disabled !== undefined ? { disabled_at: change.disabled ? (user.disabled_at ?? now) : null } : {}),
     };
+    if (Object.keys(set).length === 0) return ok(presentUser(user));
     const updated = (await repos.users.update(tx, id, set)) ?? user;
     if (change.disabled === true) await repos.sessions.removeForUser(tx, id);
     const action = change.disabled === true && user.disabled_at === null ? 'user.disabled' : change.disabled === false && user.disabled_at !== null ? 'user.enabled' : 'user.updated';
