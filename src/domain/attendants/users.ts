@@ -68,10 +68,18 @@ export const createUser = async (
   return presentUser(user);
 };
 
-/** ADMIN_EMAIL / ADMIN_PASSWORD create the first admin, only while no user exists. */
+/**
+ * ADMIN_EMAIL / ADMIN_PASSWORD create the first admin, only while no user exists. Instances starting together on
+ * an empty database all try: the e-mail's unique index lets one win, and the others start without complaint.
+ */
 export const bootstrapAdmin = async (db: Executor, repos: Repositories, admin: { email: string; password: string } | undefined, now: number): Promise<PublicUser | undefined> => {
   if (!admin || (await repos.users.count(db)) > 0) return undefined;
-  return createUser(db, repos, { email: admin.email, password: admin.password, name: 'Administrador', role: 'admin' }, now);
+  try {
+    return await createUser(db, repos, { email: admin.email, password: admin.password, name: 'Administrador', role: 'admin' }, now);
+  } catch (error) {
+    if ((await repos.users.count(db)) > 0) return undefined;
+    throw error;
+  }
 };
 
 export const DEMO_ADMIN_EMAIL = 'demo@whatspalmas.local';
