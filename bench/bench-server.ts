@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { startLocalCluster } from '../src/cluster/local-cluster.js';
 import { fromRoot } from '../src/platform/paths.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../test/support/databases.js';
@@ -51,8 +52,8 @@ const sumOf = (values: Array<number | undefined>): number | undefined =>
   values.some((v) => v === undefined) ? undefined : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
 
 /**
- * The real server in its own process (or N of them behind the round-robin balancer, sharing PostgreSQL and Redis as
- * a cluster deploys), on a fresh database, with an always-accepting Graph API stand-in for Meta.
+ * The real server in its own process (or N of them behind the round-robin balancer in its own process, sharing
+ * PostgreSQL and Redis as a cluster deploys), on a fresh database, with an always-accepting Graph API stand-in for Meta.
  */
 export const startBenchServer = async (options: BenchServerOptions = {}): Promise<BenchServer> => {
   const deployment = options.deployment ?? SQLITE_ONE;
@@ -84,9 +85,30 @@ export const startBenchServer = async (options: BenchServerOptions = {}): Promis
   let output = '';
   const instancePorts = await Promise.all(Array.from({ length: deployment.instances }, () => freePort()));
   const cluster = await startLocalCluster({
-    instances: deployment.instances, port: options.port ?? (await freePort()), instancePorts,
+    instances: deployment.instances, port: await freePort(), instancePorts,
     env: { ...process.env, ...env }, command: serverCommand, onOutput: (_, text) => (output += text),
   });
+  const balancer = await startBalancerProcess(options.port ?? (await freePort()), cluster.instanceUrls);
   const pids = cluster.children.flatMap((child) => (child.pid ? [child.pid] : []));
-  return { url: cluster.url, pids, graph, output: () => output, stop: () => stopAll(() => cluster.stop(), pids) };
+  return { url: balancer.url, pids, graph, output: () => output, stop: () => stopAll(async () => {
+    await balancer.stop();
+    await cluster.stop();
+  }, pids) };
+};
+
+/** The same round-robin balancer as the cluster's, in its own process (bench/balancer.ts); webhooks go through it. */
+const startBalancerProcess = async (port: number, instanceUrls: string[]): Promise<{ url: string; stop(): Promise<void> }> => {
+  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('bench', 'balancer.ts'), String(port), ...instanceUrls], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`balancer exited with code ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 };

@@ -1,4 +1,5 @@
 import { startSimulatorServer } from '../src/channels/simulator/index.js';
+import { bootstrapAdmin } from '../src/domain/attendants/users.js';
 import { systemClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/logger.js';
 import { openStorage } from '../src/storage/database.js';
@@ -38,7 +39,10 @@ const prepare = async (url: string, recipients: number): Promise<void> => {
   const storage = openStorage(url);
   await migrateToLatest(storage);
   await seedCitizens(storage.db, optedInCitizens(recipients));
-  await approvedTemplate(storage.db, createRepositories(storage.dialect), 'aviso_bench', 'Aviso da Prefeitura: {{1}}');
+  const repos = createRepositories(storage.dialect);
+  await approvedTemplate(storage.db, repos, 'aviso_bench', 'Aviso da Prefeitura: {{1}}');
+  // Here rather than through ADMIN_EMAIL: two instances starting together would both try to create it.
+  await bootstrapAdmin(storage.db, repos, ADMIN, Date.now());
   await storage.close();
 };
 
@@ -89,7 +93,7 @@ export const measureBroadcast = async (recipients: number, deployment: Deploymen
   const server = await startBenchServer({
     deployment, database, graphUrl: simulator.graphUrl, port,
     env: {
-      WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_MAX_MPS: String(MAX_MPS), CITY_CONFIG: cityProfileAt(12), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+      WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_MAX_MPS: String(MAX_MPS), CITY_CONFIG: cityProfileAt(12),
       ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
     },
   });

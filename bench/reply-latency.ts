@@ -4,7 +4,7 @@ import { percentile } from './stats.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 /** How long to wait for the replies of a configuration that fell behind. */
-const DRAIN_MS = Number(process.env.BENCH_DRAIN_S ?? 90) * 1000;
+const DRAIN_MS = Number(process.env.BENCH_DRAIN_S ?? 60) * 1000;
 
 export interface ReplyLatency {
   rate: number;
