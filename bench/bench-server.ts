@@ -73,24 +73,44 @@ export const startBenchServer = async (options: BenchServerOptions = {}): Promis
   const stopAll = async (stopServers: () => Promise<void>, pids: number[]) => {
     const rss = sumOf(await Promise.all(pids.map((pid) => peakRssMiB(pid))));
     await stopServers();
-    if (!options.graphUrl) await graph.stop();
-    if (!options.database) await database.drop();
+    await release();
     return rss;
   };
-  if (deployment.instances === 1) {
-    const server = await startServerProcess(env, options.port);
-    const pids = server.child.pid ? [server.child.pid] : [];
-    return { url: server.url, pids, graph, output: server.output, stop: () => stopAll(() => server.kill(), pids) };
+  const release = async () => {
+    if (!options.graphUrl) await graph.stop();
+    if (!options.database) await database.drop();
+  };
+  try {
+    const started = deployment.instances === 1 ? await startOne(env, options.port, stopAll) : await startMany(deployment.instances, env, options.port, stopAll);
+    return { ...started, graph };
+  } catch (error) {
+    await release();
+    throw error;
   }
+};
+
+type StopAll = (stopServers: () => Promise<void>, pids: number[]) => Promise<number | undefined>;
+type Started = Omit<BenchServer, 'graph'>;
+
+const startOne = async (env: Record<string, string>, port: number | undefined, stopAll: StopAll): Promise<Started> => {
+  const server = await startServerProcess(env, port);
+  const pids = server.child.pid ? [server.child.pid] : [];
+  return { url: server.url, pids, output: server.output, stop: () => stopAll(() => server.kill(), pids) };
+};
+
+const startMany = async (instances: number, env: Record<string, string>, port: number | undefined, stopAll: StopAll): Promise<Started> => {
   let output = '';
-  const instancePorts = await Promise.all(Array.from({ length: deployment.instances }, () => freePort()));
+  const instancePorts = await Promise.all(Array.from({ length: instances }, () => freePort()));
   const cluster = await startLocalCluster({
-    instances: deployment.instances, port: await freePort(), instancePorts,
+    instances, port: await freePort(), instancePorts,
     env: { ...process.env, ...env }, command: serverCommand, onOutput: (_, text) => (output += text),
   });
-  const balancer = await startBalancerProcess(options.port ?? (await freePort()), cluster.instanceUrls);
+  const balancer = await startBalancerProcess(port ?? (await freePort()), cluster.instanceUrls).catch(async (error: unknown) => {
+    await cluster.stop();
+    throw error;
+  });
   const pids = cluster.children.flatMap((child) => (child.pid ? [child.pid] : []));
-  return { url: balancer.url, pids, graph, output: () => output, stop: () => stopAll(async () => {
+  return { url: balancer.url, pids, output: () => output, stop: () => stopAll(async () => {
     await balancer.stop();
     await cluster.stop();
   }, pids) };

@@ -96,6 +96,10 @@ export const measureBroadcast = async (recipients: number, deployment: Deploymen
       WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_MAX_MPS: String(MAX_MPS), CITY_CONFIG: cityProfileAt(12),
       ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
     },
+  }).catch(async (error: unknown) => {
+    await simulator.close();
+    await database.drop();
+    throw error;
   });
   try {
     const { cookie } = await call(server.url, '/api/auth/login', '', ADMIN);
