@@ -86,7 +86,7 @@ const measureColumn = async (grid: Grid, column: MatrixColumn, stored: TestDatab
   });
   if (stored) await measure(grid, ROW.stored, column, () => measureIntake('web', deployment, stored), (r) => {
     const change = empty ? r.perSecond / empty.perSecond - 1 : NaN;
-    return `${n(r.perSecond)}/s, p99 ${r.p99Ms} ms = ${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} % vs empty ${check(change >= -0.1)} (goal within 10 %)`;
+    return `${n(r.perSecond)}/s, p99 ${r.p99Ms} ms = ${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} % vs empty ${check(change >= -0.1)} (goal: at most 10 % slower)`;
   });
   for (const rate of RATES) {
     await measure(grid, rate === 200 ? ROW.reply200 : ROW.reply1000, column, () => measureReplyLatency(rate, deployment), (r) =>
