@@ -1,13 +1,14 @@
 import { startSimulatorServer } from '../src/channels/simulator/index.js';
+import { bootstrapAdmin } from '../src/domain/attendants/users.js';
 import { systemClock } from '../src/platform/clock.js';
 import { createLogger } from '../src/platform/logger.js';
 import { openStorage } from '../src/storage/database.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { createRepositories } from '../src/storage/repositories/index.js';
 import { approvedTemplate, cityProfileAt, optedInCitizens, seedCitizens } from '../test/support/broadcasts.js';
-import { sqliteDatabase } from '../test/support/databases.js';
-import { freePort, startServerProcess } from '../test/support/server-process.js';
-import { currentRssMiB, peakRssMiB } from './machine.js';
+import { freePort } from '../test/support/server-process.js';
+import { SQLITE_ONE, createDatabase, startBenchServer, type Deployment } from './bench-server.js';
+import { currentRssMiB } from './machine.js';
 import { BENCH_PHONE_NUMBER_ID, BENCH_SECRET } from './notifications.js';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
@@ -34,11 +35,14 @@ const perSecond = (times: Float64Array): number[] => {
   return counts;
 };
 
-const prepare = async (url: string): Promise<void> => {
+const prepare = async (url: string, recipients: number): Promise<void> => {
   const storage = openStorage(url);
   await migrateToLatest(storage);
-  await seedCitizens(storage.db, optedInCitizens(RECIPIENTS));
-  await approvedTemplate(storage.db, createRepositories(storage.dialect), 'aviso_bench', 'Aviso da Prefeitura: {{1}}');
+  await seedCitizens(storage.db, optedInCitizens(recipients));
+  const repos = createRepositories(storage.dialect);
+  await approvedTemplate(storage.db, repos, 'aviso_bench', 'Aviso da Prefeitura: {{1}}');
+  // Here rather than through ADMIN_EMAIL: two instances starting together would both try to create it.
+  await bootstrapAdmin(storage.db, repos, ADMIN, Date.now());
   await storage.close();
 };
 
@@ -47,14 +51,30 @@ const call = async (url: string, path: string, cookie: string, body: unknown) =>
   return { body: (await response.json()) as Record<string, unknown>, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
 };
 
+export interface BroadcastResult {
+  recipients: number;
+  maxMps: number;
+  accepted: number;
+  refused: number;
+  seededS: number;
+  firstMessageS: number;
+  seconds: number;
+  perSecond: number;
+  sliding: number;
+  wholeSeconds: number;
+  rssAt: string[];
+  series: number[];
+  rss?: number | undefined;
+}
+
 /**
- * One broadcast to `BENCH_RECIPIENTS` opted-in citizens through the real server (SQLite), the simulator playing Meta
+ * One broadcast to `recipients` opted-in citizens through the real server (or cluster), the simulator playing Meta
  * (accepting at `BENCH_MAX_MPS`, sending sent and delivered statuses back); rates are measured where Meta would see them.
  */
-export const benchBroadcast = async (): Promise<void> => {
-  const database = sqliteDatabase();
+export const measureBroadcast = async (recipients: number, deployment: Deployment = SQLITE_ONE): Promise<BroadcastResult> => {
+  const database = await createDatabase(deployment.engine);
   const seeding = performance.now();
-  await prepare(database.url);
+  await prepare(database.url, recipients);
   const seededS = (performance.now() - seeding) / 1000;
   const port = await freePort();
   const simulator = await startSimulatorServer({
@@ -64,46 +84,59 @@ export const benchBroadcast = async (): Promise<void> => {
     // Meta batches statuses under load; one webhook each would cost this 2-core machine more than the server under test.
     statusBatchMs: 50,
   });
-  for (const { key } of optedInCitizens(RECIPIENTS)) simulator.simulator.addCitizen(key);
-  const accepted = new Float64Array(RECIPIENTS);
+  for (const { key } of optedInCitizens(recipients)) simulator.simulator.addCitizen(key);
+  const accepted = new Float64Array(recipients);
   let count = 0;
   let refused = 0;
   simulator.simulator.events.on('outbound', () => (accepted[count++] = Date.now()));
   simulator.simulator.events.on('rejected', () => (refused += 1));
-  const server = await startServerProcess({
-    DATABASE_URL: database.url, WHATSAPP_GRAPH_URL: simulator.graphUrl, WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_PHONE_NUMBER_ID: BENCH_PHONE_NUMBER_ID,
-    WHATSAPP_APP_SECRET: BENCH_SECRET, WHATSAPP_MAX_MPS: String(MAX_MPS), CITY_CONFIG: cityProfileAt(12), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'error',
-    ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
-  }, port);
+  const server = await startBenchServer({
+    deployment, database, graphUrl: simulator.graphUrl, port,
+    env: {
+      WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_MAX_MPS: String(MAX_MPS), CITY_CONFIG: cityProfileAt(12),
+      ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
+    },
+  }).catch(async (error: unknown) => {
+    await simulator.close();
+    await database.drop();
+    throw error;
+  });
   try {
     const { cookie } = await call(server.url, '/api/auth/login', '', ADMIN);
     const asked = performance.now();
     await call(server.url, '/api/broadcasts', cookie, { title: 'Bench', template: { name: 'aviso_bench', language: 'pt_BR', parameters: ['teste de carga'] }, audience: {} });
-    const deadline = Date.now() + (RECIPIENTS / MAX_MPS) * 3_000 + 60_000;
-    // The server's memory as the broadcast goes on: it should not grow with the recipients sent.
+    const deadline = Date.now() + (recipients / MAX_MPS) * 3_000 + 60_000;
+    // The servers' memory as the broadcast goes on: it should not grow with the recipients sent.
     const rssAt: string[] = [];
-    for (let quarter = 1; count < RECIPIENTS && Date.now() < deadline; ) {
+    for (let quarter = 1; count < recipients && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      if (count >= (RECIPIENTS * quarter) / 4) {
-        rssAt.push(`${(await currentRssMiB(server.child.pid))?.toFixed(0) ?? '?'} MiB at ${quarter * 25} %`);
+      if (count >= (recipients * quarter) / 4) {
+        const now = await Promise.all(server.pids.map((pid) => currentRssMiB(pid)));
+        rssAt.push(`${now.map((rss) => rss?.toFixed(0) ?? '?').join('+')} MiB at ${quarter * 25} %`);
         quarter += 1;
       }
     }
     const times = accepted.subarray(0, count);
     const seconds = (times[count - 1]! - times[0]!) / 1000;
-    const rate = (count - 1) / seconds;
-    const { sliding, wholeSeconds } = busiest(times);
-    const rss = await peakRssMiB(server.child.pid);
-    console.log('\n## Broadcast to %d opted-in citizens at WHATSAPP_MAX_MPS=%d (simulator as Meta, SQLite)', RECIPIENTS, MAX_MPS);
-    console.log('seeded in %s s; first message %s s after the request (audience copied, first batch handed over)', seededS.toFixed(1), ((times[0]! - Date.now() + performance.now() - asked) / 1000).toFixed(2));
-    console.log('accepted %d of %d in %s s: %s messages/s = %s %% of the limit (goal ≥ 95 %%); refused by Meta %d',
-      count, RECIPIENTS, seconds.toFixed(1), rate.toFixed(0), ((rate / MAX_MPS) * 100).toFixed(1), refused);
-    console.log('busiest second: %d (sliding window), %d (whole seconds) — limit %d', sliding, wholeSeconds, MAX_MPS);
-    console.log('server RSS as the recipients were sent: %s; peak %s MiB', rssAt.join(', '), rss?.toFixed(0) ?? '?');
-    if (process.env.BENCH_SERIES) console.log('messages per whole second: %s', perSecond(times).join(' '));
+    const measured = {
+      recipients, maxMps: MAX_MPS, accepted: count, refused, seededS, seconds, perSecond: (count - 1) / seconds, rssAt, series: perSecond(times),
+      firstMessageS: (times[0]! - Date.now() + performance.now() - asked) / 1000, ...busiest(times),
+    };
+    return { ...measured, rss: await server.stop() };
   } finally {
-    await server.kill();
+    await server.stop();
     await simulator.close();
     await database.drop();
   }
+};
+
+export const benchBroadcast = async (): Promise<void> => {
+  const result = await measureBroadcast(RECIPIENTS);
+  console.log('\n## Broadcast to %d opted-in citizens at WHATSAPP_MAX_MPS=%d (simulator as Meta, SQLite)', result.recipients, result.maxMps);
+  console.log('seeded in %s s; first message %s s after the request (audience copied, first batch handed over)', result.seededS.toFixed(1), result.firstMessageS.toFixed(2));
+  console.log('accepted %d of %d in %s s: %s messages/s = %s %% of the limit (goal ≥ 95 %%); refused by Meta %d',
+    result.accepted, result.recipients, result.seconds.toFixed(1), result.perSecond.toFixed(0), ((result.perSecond / result.maxMps) * 100).toFixed(1), result.refused);
+  console.log('busiest second: %d (sliding window), %d (whole seconds) — limit %d', result.sliding, result.wholeSeconds, result.maxMps);
+  console.log('server RSS as the recipients were sent: %s; peak %s MiB', result.rssAt.join(', '), result.rss?.toFixed(0) ?? '?');
+  if (process.env.BENCH_SERIES) console.log('messages per whole second: %s', result.series.join(' '));
 };

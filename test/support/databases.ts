@@ -21,19 +21,20 @@ export const sqliteDatabase = (): TestDatabase => {
   return { url: `sqlite:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 };
 
-export const postgresDatabase = async (): Promise<TestDatabase> => {
-  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+/** A new database on the server at `serverUrl` (TEST_DATABASE_URL by default), dropped by `drop()`. */
+export const postgresDatabase = async (serverUrl = postgresUrl): Promise<TestDatabase> => {
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `wp_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(postgresUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const client = new pg.Client({ connectionString: postgresUrl });
+      const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
@@ -51,7 +52,7 @@ export const appDatabase = async (): Promise<TestDatabase> =>
 /** The dialects to run database tests on: SQLite always, PostgreSQL when available. */
 export const dialects: Array<{ name: string; create: () => Promise<TestDatabase> }> = [
   { name: 'sqlite', create: async () => sqliteDatabase() },
-  ...(postgresUrl ? [{ name: 'postgres', create: postgresDatabase }] : []),
+  ...(postgresUrl ? [{ name: 'postgres', create: () => postgresDatabase() }] : []),
 ];
 
 if (!postgresUrl) console.log('[skip] PostgreSQL tier: TEST_DATABASE_URL is not set, database tests run on SQLite only');
