@@ -107,7 +107,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   await liveCatalog.reload();
   const liveCarta = new LiveCarta({ db, repos, city: config.city, logger });
   await liveCarta.reload();
-  const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
+  const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen, publicUrl: config.http.publicUrl };
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
   const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });
