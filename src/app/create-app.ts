@@ -99,6 +99,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     pairIntervalMs: config.whatsapp.pairIntervalMs,
     concurrency: config.outbox.concurrency,
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
+    tokenProbeMs: config.whatsapp.tokenProbeMs,
   });
   const training = await loadTrainingData(join(config.city.directory, 'nlu'));
   const classifier = swappableClassifier(await createClassifier(training));
