@@ -41,7 +41,7 @@ const prepare = async (url: string, recipients: number): Promise<void> => {
   await seedCitizens(storage.db, optedInCitizens(recipients));
   const repos = createRepositories(storage.dialect);
   await approvedTemplate(storage.db, repos, 'aviso_bench', 'Aviso da Prefeitura: {{1}}');
-  // Here rather than through ADMIN_EMAIL: two instances starting together would both try to create it.
+  // Created here, before any instance starts, so every column's server finds the same account.
   await bootstrapAdmin(storage.db, repos, ADMIN, Date.now());
   await storage.close();
 };
