@@ -7,11 +7,30 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What is wrong with each field the server refused, by its path ("answer", "review.note", "howToAsk.0"). */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** Paths as dotted names: "/howToAsk/0" and "howToAsk.0" both become "howToAsk.0". */
+const fieldName = (path: string): string => path.replace(/^\//, '').replaceAll('/', '.');
+
+/**
+ * The server names the refused fields either as a list of paths (schema validation: `fields` beside `error`) or as
+ * messages by path (`error.fields`); both become messages by dotted path.
+ */
+const fieldsFrom = (body: unknown): Record<string, string> => {
+  const outer = body as { fields?: unknown; error?: { fields?: unknown } } | undefined;
+  const fields = outer?.error?.fields ?? outer?.fields;
+  if (Array.isArray(fields)) return Object.fromEntries(fields.filter((f): f is string => typeof f === 'string').map((f) => [fieldName(f), 'Confira este campo.']));
+  if (fields && typeof fields === 'object') {
+    return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string').map(([path, message]) => [fieldName(path), message]));
+  }
+  return {};
+};
 
 type Listener = () => void;
 const sessionEndedListeners = new Set<Listener>();
@@ -35,7 +54,7 @@ const errorFrom = async (response: Response): Promise<ApiError> => {
   // Rate limiting answers in the plugin's English; every other error already comes in Portuguese.
   const serverMessage = response.status !== 429 && typeof error?.message === 'string' ? error.message : undefined;
   const message = serverMessage ?? FALLBACK_MESSAGES[response.status] ?? 'Algo deu errado no servidor. Tente novamente em instantes.';
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, fieldsFrom(body));
 };
 
 interface RequestOptions {
@@ -68,6 +87,7 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),
 };
 
