@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detailsMessage } from '../../console/src/features/carta/answer-preview.js';
-import type { CartaEntry, CartaListItem } from '../../console/src/features/carta/carta-api.js';
+import type { CartaEntry, CartaListItem } from '../../console/src/features/carta/carta-types.js';
 import { draftOf, emptyDraft, entryOf, filterEntries, suggestedId, updateOf } from '../../console/src/features/carta/entry-draft.js';
 
 const ENTRY: CartaEntry = {

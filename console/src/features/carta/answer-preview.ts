@@ -1,4 +1,4 @@
-import type { CartaEntry } from './carta-api';
+import type { CartaEntry } from './carta-types.js'; // .js: the unit tests type-check this file under Node's resolution
 
 /** The buttons the bot sends under an answer from the Carta (their words come with the bot's texts). */
 export const ANSWER_BUTTONS = ['Mais detalhes', 'Falar com atendente', 'Menu'] as const;

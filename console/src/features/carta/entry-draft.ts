@@ -1,4 +1,4 @@
-import type { CartaEntry, CartaEntryUpdate, CartaListItem } from './carta-api';
+import type { CartaEntry, CartaEntryUpdate, CartaListItem } from './carta-types.js'; // .js: the unit tests type-check this file under Node's resolution
 
 /** The entry as the editor holds it: every field a string, lists one item per line. */
 export interface EntryDraft {
