@@ -10,9 +10,9 @@ import { CARTA_ENTRIES_PATH, questionsPath, type CartaListItem, type CartaQuesti
 import { QuestionCard } from './QuestionCard';
 
 const KINDS: Array<{ value: QuestionKind; label: string }> = [
-  { value: 'all', label: 'Sem resposta e “não era isso”' },
-  { value: 'unanswered', label: 'Só sem resposta' },
-  { value: 'not_helpful', label: 'Só “não era isso”' },
+  { value: 'all', label: 'Todas pendentes' },
+  { value: 'unanswered', label: 'Sem resposta' },
+  { value: 'not_helpful', label: 'Não era isso' },
 ];
 
 /** What citizens asked that the Carta could not answer, or answered wrong: the list to improve the base from. */

@@ -1,4 +1,4 @@
-/** The shapes of the Carta de Serviços HTTP contract (docs/carta-de-servicos.md). No imports: unit tests load it under Node. */
+/** The shapes of the Carta de Serviços HTTP contract (see /api/docs). No imports: unit tests load it under Node. */
 
 export interface CartaCategory {
   id: string;
