@@ -18,16 +18,29 @@ export class ApiError extends Error {
 /** Paths as dotted names: "/howToAsk/0" and "howToAsk.0" both become "howToAsk.0". */
 const fieldName = (path: string): string => path.replace(/^\//, '').replaceAll('/', '.');
 
+const CHECK_FIELD = 'Confira este campo.';
+
+/** "Resposta: no máximo 700 caracteres" → "No máximo 700 caracteres". */
+const withoutLabel = (message: string): string => {
+  const text = message.replace(/^[^:]{1,40}:\s+/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
 /**
- * The server names the refused fields either as a list of paths (schema validation: `fields` beside `error`) or as
- * messages by path (`error.fields`); both become messages by dotted path.
+ * The server names the refused fields either as a list of paths (in `error.fields`, or beside `error` for schema
+ * validation) or as messages by path. A list comes in the order of the problems, so its first field is the one a
+ * "Field: problem" message speaks of; the schema's generic refusal (code invalid_input) speaks of none.
  */
-const fieldsFrom = (body: unknown): Record<string, string> => {
-  const outer = body as { fields?: unknown; error?: { fields?: unknown } } | undefined;
+export const fieldsFrom = (body: unknown, message: string): Record<string, string> => {
+  const outer = body as { fields?: unknown; error?: { code?: unknown; fields?: unknown } } | undefined;
   const fields = outer?.error?.fields ?? outer?.fields;
-  if (Array.isArray(fields)) return Object.fromEntries(fields.filter((f): f is string => typeof f === 'string').map((f) => [fieldName(f), 'Confira este campo.']));
+  if (Array.isArray(fields)) {
+    const paths = fields.filter((f): f is string => typeof f === 'string').map(fieldName);
+    const first = outer?.error?.code !== 'invalid_input' && /^[^:]{1,40}:\s/.test(message) ? withoutLabel(message) : CHECK_FIELD;
+    return Object.fromEntries(paths.map((path, i) => [path, i === 0 ? first : CHECK_FIELD]));
+  }
   if (fields && typeof fields === 'object') {
-    return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string').map(([path, message]) => [fieldName(path), message]));
+    return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string').map(([path, text]) => [fieldName(path), text]));
   }
   return {};
 };
@@ -54,7 +67,7 @@ const errorFrom = async (response: Response): Promise<ApiError> => {
   // Rate limiting answers in the plugin's English; every other error already comes in Portuguese.
   const serverMessage = response.status !== 429 && typeof error?.message === 'string' ? error.message : undefined;
   const message = serverMessage ?? FALLBACK_MESSAGES[response.status] ?? 'Algo deu errado no servidor. Tente novamente em instantes.';
-  return new ApiError(response.status, code, message, fieldsFrom(body));
+  return new ApiError(response.status, code, message, fieldsFrom(body, message));
 };
 
 interface RequestOptions {
