@@ -7,6 +7,7 @@ import { CARTA_ENTRIES_PATH, type CartaCategory, type CartaListItem } from './ca
 import { EntriesTable } from './EntriesTable';
 import { filterEntries, type EntryFilter } from './entry-draft';
 import { SummaryCards } from './SummaryCards';
+import { Options } from '../../ui/Options';
 
 const FILTERS: Array<{ value: EntryFilter; label: string }> = [
   { value: 'all', label: 'Todas' },
@@ -40,22 +41,14 @@ export const EntriesPage = () => {
           {(props) => (
             <select {...props} className="input" value={category} onChange={(e) => setCategory(e.target.value)}>
               <option value="">Todas</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
+              <Options choices={categories.map((c) => ({ value: c.id, label: c.title }))} />
             </select>
           )}
         </Field>
         <Field label="Situação">
           {(props) => (
             <select {...props} className="input" value={filter} onChange={(e) => setFilter(e.target.value as EntryFilter)}>
-              {FILTERS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
+              <Options choices={FILTERS} />
             </select>
           )}
         </Field>

@@ -4,6 +4,7 @@ import { Field } from '../../ui/Field';
 import { Counter } from '../../ui/Counter';
 import type { CartaCategory } from './carta-api';
 import { ANSWER_MAX, TITLE_MAX, type EntryDraft } from './entry-draft';
+import { Options } from '../../ui/Options';
 
 type TextKey = { [K in keyof EntryDraft]: EntryDraft[K] extends string ? K : never }[keyof EntryDraft];
 
@@ -48,11 +49,7 @@ export const EntryFields = ({ draft, change, categories, errors, withId = false 
           <Field label="Categoria" error={errorFor(errors, 'category')}>
             {(props) => (
               <select {...props} className="input" value={draft.category} onChange={(e) => change({ category: e.target.value })}>
-                {categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
+                <Options choices={categories.map((c) => ({ value: c.id, label: c.title }))} />
               </select>
             )}
           </Field>
@@ -60,11 +57,7 @@ export const EntryFields = ({ draft, change, categories, errors, withId = false 
             {(props) => (
               <select {...props} className="input" value={draft.departmentId} onChange={(e) => change({ departmentId: e.target.value })}>
                 <option value="">Nenhuma</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.short_name}
-                  </option>
-                ))}
+                <Options choices={departments.map((d) => ({ value: d.id, label: d.short_name }))} />
               </select>
             )}
           </Field>

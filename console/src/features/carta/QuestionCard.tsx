@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { Pill } from '../../ui/Pill';
 import { cartaApi, type CartaListItem, type CartaQuestion } from './carta-api';
+import { Options } from '../../ui/Options';
 
 interface QuestionCardProps {
   question: CartaQuestion;
@@ -69,11 +70,7 @@ export const QuestionCard = ({ question, entries, canResolve, onResolved }: Ques
             {(props) => (
               <select {...props} className="input" value={entryId} required onChange={(e) => setEntryId(e.target.value)}>
                 <option value="">Escolha uma entrada</option>
-                {entries.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.title}
-                  </option>
-                ))}
+                <Options choices={entries.map((e) => ({ value: e.id, label: e.title }))} />
               </select>
             )}
           </Field>

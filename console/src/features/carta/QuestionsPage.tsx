@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { isCoordinator } from '../auth/roles';
 import { CARTA_ENTRIES_PATH, questionsPath, type CartaListItem, type CartaQuestion, type QuestionKind } from './carta-api';
 import { QuestionCard } from './QuestionCard';
+import { Options } from '../../ui/Options';
 
 const KINDS: Array<{ value: QuestionKind; label: string }> = [
   { value: 'all', label: 'Todas pendentes' },
@@ -35,11 +36,7 @@ export const QuestionsPage = () => {
         <Field label="Mostrar">
           {(props) => (
             <select {...props} className="input" value={kind} onChange={(e) => setKind(e.target.value as QuestionKind)}>
-              {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <Options choices={KINDS} />
             </select>
           )}
         </Field>
