@@ -13,6 +13,7 @@ import { countSentMessages } from '../domain/reports/index.js';
 import { APP_REDIS_OPTIONS, inProcessLiveEvents, redisLiveEvents } from '../platform/live-events.js';
 import { createClassifier, loadTrainingData, swappableClassifier } from '../nlu/index.js';
 import { LiveCatalog } from '../domain/catalog-edits/index.js';
+import { LiveCarta, understandQuestion } from '../domain/carta/index.js';
 import { processInboundHandler } from '../jobs/handlers/process-inbound.js';
 import { storeMediaHandler } from '../jobs/handlers/store-media.js';
 import { eraseCitizenHandler } from '../jobs/handlers/erase-citizen.js';
@@ -104,6 +105,8 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   logger.debug({ trainingMs: classifier.trainingMs }, 'intent classifier trained');
   const liveCatalog = new LiveCatalog({ db, repos, city: config.city, training, classifier, train: (data) => createClassifier(data), logger });
   await liveCatalog.reload();
+  const liveCarta = new LiveCarta({ db, repos, city: config.city, logger });
+  await liveCarta.reload();
   const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
@@ -117,8 +120,9 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
         db, repos, engine, graph, clock, logger, metrics,
         ports: conversationPorts({ repos, city: config.city, engine, logger }),
         understand: async (text) => {
-          const { serviceCode, intent, confidence } = await classifier.classify(text);
-          return { serviceCode, intent, confidence };
+          const { classification, decision } = await understandQuestion(text, { classifier, live: liveCarta, catalog: () => config.city.catalog });
+          const { serviceCode, intent, confidence } = classification;
+          return { serviceCode, intent, confidence, carta: decision };
         },
         render: renderReply,
         onReplies: () => dispatcher.wake.notify(),
@@ -139,7 +143,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     onFed: () => dispatcher.wake.notify(),
   });
   const http = await registerHttp({
-    config, db, repos, clock, metrics, logger, readinessChecks, ...(redis ? { redis } : {}), classifier, liveCatalog, requestNotifier: notifier, liveEvents, engine, mediaStore,
+    config, db, repos, clock, metrics, logger, readinessChecks, ...(redis ? { redis } : {}), classifier, liveCatalog, liveCarta, requestNotifier: notifier, liveEvents, engine, mediaStore,
     templateChannel: templates,
     onAccepted: () => jobs.wake.notify(),
     onRetry: () => {
@@ -151,6 +155,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   });
 
   let stopFollowingCatalog = (): void => {};
+  let stopFollowingCarta = (): void => {};
   const maintenance = new Maintenance({
     db, dialect: storage.dialect, repos, clock, logger,
     leadership: storage.leadership('maintenance'),
@@ -164,6 +169,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
       await maintenance.recoverOnStart();
       await pause.resume();
       stopFollowingCatalog = followCatalogEdits(liveCatalog, liveEvents, logger);
+      stopFollowingCarta = followCatalogEdits(liveCarta, liveEvents, logger, 'carta');
       const address = await http.listen({ port: config.http.port, host: config.http.host });
       baseUrl = address.replace('[::1]', 'localhost');
       if (simulator) await syncTemplatesOnStart({ db, repos, channel: templates, clock, logger });
@@ -180,6 +186,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     async stop() {
       await maintenance.stop();
       stopFollowingCatalog();
+      stopFollowingCarta();
       // The simulator first, so it stops calling our webhook before the server closes.
       await simulator?.close();
       await http.close();

@@ -35,6 +35,9 @@ import { registerAuditExportRoute, registerOpenDataRoute } from '../http/api/rep
 import { registerOpen311Routes } from '../http/open311/register-open311-routes.js';
 import type { Classifier } from '../nlu/index.js';
 import type { LiveCatalog } from '../domain/catalog-edits/index.js';
+import type { LiveCarta } from '../domain/carta/index.js';
+import { registerCartaRoutes } from '../http/api/carta.routes.js';
+import { registerCartaPages } from '../http/public/carta.routes.js';
 import { ATTENDING_ROLES } from '../domain/attendants/staff.js';
 import { OPEN_STATUSES, type RequestNotifier } from '../domain/requests/index.js';
 import { registerHealthRoutes } from '../http/health.routes.js';
@@ -63,6 +66,8 @@ export interface HttpWiring {
   classifier: Classifier;
   /** The catalog and classifier with coordinators' edits applied. */
   liveCatalog: LiveCatalog;
+  /** The Carta de Serviços with coordinators' edits applied, and its search. */
+  liveCarta: LiveCarta;
   /** Queues WhatsApp notices about requests (status changes, phone intake). */
   requestNotifier: RequestNotifier;
   /** Where citizens' photos and files are kept (the media job writes, the console reads). */
@@ -136,6 +141,18 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
       requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
     });
     registerCatalogRoutes(scope, { db, repos, clock, live: wiring.liveCatalog, liveEvents: wiring.liveEvents, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
+    registerCartaRoutes(scope, {
+      db,
+      repos,
+      clock,
+      live: wiring.liveCarta,
+      liveEvents: wiring.liveEvents,
+      timezone: config.city.timezone,
+      publicUrl: config.http.publicUrl,
+      question: { classifier: wiring.classifier, catalog: () => config.city.catalog },
+      requireUser: requireUser(auth),
+      requireCoordinator: requireRole(auth, ['coordinator', 'admin']),
+    });
     registerDepartmentsRoutes(scope, { db, repos, clock, city: config.city, requireUser: requireUser(auth) });
     registerInboxRoutes(scope, {
       db,
@@ -180,6 +197,7 @@ export const registerHttp = async (wiring: HttpWiring): Promise<FastifyInstance>
     registerAuditExportRoute(scope, { db, repos, clock, city: config.city, requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerPrivacyPage(scope, { city: config.city, retentionMonths: config.retentionMonths });
     registerNoticesPages(scope, { db, repos, city: config.city, publicUrl: config.http.publicUrl });
+    registerCartaPages(scope, { live: wiring.liveCarta, city: config.city });
     registerNoticesRoutes(scope, { db, repos, clock, topics: config.city.broadcastTopics.map((t) => t.id), requireCoordinator: requireRole(auth, ['coordinator', 'admin']) });
     registerConsoleConfigRoute(scope, { city: config.city, simulator: config.whatsapp.simulator, mapTiles: config.mapTiles });
     await registerConsole(scope, config.consoleDir);

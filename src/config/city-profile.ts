@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { OfficeCalendar } from '../domain/calendar/index.js';
 import type { Catalog, ContactDirectory, Department } from '../domain/catalog/index.js';
 import type { PlaceDirectory } from '../domain/places/index.js';
+import type { Carta } from './city/carta.schema.js';
+import { cartaProblems } from './city/carta-checks.js';
+import { readCarta } from './city/read-carta.js';
 import { calendarFileSchema, toHolidays, toWeeklyHours } from './city/calendar.schema.js';
 import { catalogFileSchema, toCatalog } from './city/catalog.schema.js';
 import { contactsFileSchema, toContacts } from './city/contacts.schema.js';
@@ -100,6 +103,8 @@ export type CityProfile = z.infer<typeof cityProfileSchema> & {
   places: PlaceDirectory;
   /** Emergency numbers and the city's phone lines. */
   contacts: ContactDirectory;
+  /** The Carta de Serviços (optional file; empty when the city ships none), with coordinators' edits once live. */
+  carta: Carta;
 };
 
 /** A profile that cannot run: lists every problem found, file by file. */
@@ -124,7 +129,8 @@ export const loadCityProfile = (directory: string): CityProfile => {
   const calendarFile = read(CITY_PROFILE_FILES.calendar, calendarFileSchema);
   const placesFile = read(CITY_PROFILE_FILES.places, placesFileSchema);
   const contactsFile = read(CITY_PROFILE_FILES.contacts, contactsFileSchema);
-  if (!profile || !texts || !catalogFile || !departmentsFile || !calendarFile || !placesFile || !contactsFile)
+  const carta = readCarta(directory, problems);
+  if (!profile || !texts || !catalogFile || !departmentsFile || !calendarFile || !placesFile || !contactsFile || !carta)
     throw new CityProfileError(directory, problems);
 
   const departments = toDepartments(departmentsFile);
@@ -143,7 +149,8 @@ export const loadCityProfile = (directory: string): CityProfile => {
     ...calendarProblems(calendar),
     ...placeProblems(places),
     ...contactProblems(contacts, departments),
+    ...cartaProblems(carta, new Set(departments.map((d) => d.id))),
   );
   if (problems.length > 0) throw new CityProfileError(directory, problems);
-  return { ...profile, texts, directory, catalog, departments, calendar, places, contacts };
+  return { ...profile, texts, directory, catalog, departments, calendar, places, contacts, carta };
 };

@@ -1,5 +1,6 @@
 import type { CityProfile } from '../config/city-profile.js';
 import type { ExtraClosure } from '../domain/calendar/index.js';
+import type { CartaDecision } from '../domain/carta/decide.js';
 import type { Translate } from '../platform/i18n.js';
 import type { InboundContent } from './input.js';
 import type { Effect, Reply } from './reply.js';
@@ -22,6 +23,8 @@ export interface Understanding {
   intent: string | null;
   /** The classifier's score of its best guess (0..1); a guess that changes the subject mid-request needs more. */
   confidence: number;
+  /** What the Carta de Serviços search and the classifier decided together (see decideCarta). */
+  carta?: CartaDecision | undefined;
 }
 
 export interface Turn {

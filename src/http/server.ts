@@ -30,15 +30,21 @@ const parseJsonKeepingRaw = (request: { rawBody?: Buffer }, body: Buffer, done: 
   }
 };
 
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
+const errorBody = (code: string, message: string, fields?: string[]) => ({ error: { code, message, ...(fields ? { fields } : {}) } });
+
+/** The fields a domain error names (`details.fields`), so a form can mark them. */
+const fieldsOf = (error: AppError): string[] | undefined => {
+  const fields = error.details?.['fields'];
+  return Array.isArray(fields) && fields.every((f) => typeof f === 'string') ? fields : undefined;
+};
 
 const installErrorHandler = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => v.instancePath.replace(/^\//, '')).filter(Boolean);
-      return reply.status(400).send({ ...errorBody('invalid_input', 'Dados inválidos: confira os campos destacados.'), fields });
+      return reply.status(400).send({ ...errorBody('invalid_input', 'Dados inválidos: confira os campos destacados.', fields), fields });
     }
-    if (error instanceof AppError) return reply.status(httpStatusOf(error.kind)).send(errorBody(error.code, error.message));
+    if (error instanceof AppError) return reply.status(httpStatusOf(error.kind)).send(errorBody(error.code, error.message, fieldsOf(error)));
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.status(status).send(errorBody(error.code ?? 'bad_request', error.message));
     request.log.error({ err: error }, 'request failed');

@@ -27,4 +27,8 @@ declare module '@nlpjs/nlp' {
 
 declare module '@nlpjs/lang-pt' {
   export const LangPt: unknown;
+  /** Snowball-style Portuguese stemmer ("alvaras" → "alvar"); expects lower case. */
+  export class StemmerPt {
+    stem(word: string): string;
+  }
 }

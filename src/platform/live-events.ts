@@ -9,9 +9,10 @@ import type { Logger } from './logger.js';
 export interface LiveEvent {
   /**
    * 'catalog': coordinators changed catalog texts or training phrases (instances reload them too); 'broadcasts': a
-   * broadcast was created, changed status or made progress (announced at most once a second).
+   * broadcast was created, changed status or made progress (announced at most once a second); 'carta': a Carta de
+   * Serviços entry was edited or added (instances reload the Carta).
    */
-  type: 'inbox' | 'requests' | 'catalog' | 'broadcasts';
+  type: 'inbox' | 'requests' | 'catalog' | 'broadcasts' | 'carta';
 }
 
 export interface LiveEvents {

@@ -17,6 +17,7 @@ import * as notices from './migrations/2026-11-28-018-notices.js';
 import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
 import * as passwordChange from './migrations/2026-11-28-021-password-change.js';
 import * as staffTotp from './migrations/2026-11-28-022-staff-totp.js';
+import * as carta from './migrations/2026-11-29-001-carta.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -37,6 +38,7 @@ const migrations = {
   '2026-11-28-020-daily-counts': dailyCounts,
   '2026-11-28-021-password-change': passwordChange,
   '2026-11-28-022-staff-totp': staffTotp,
+  '2026-11-29-001-carta': carta,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

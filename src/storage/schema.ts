@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { WhatsAppTemplateTable } from './schema-templates.js';
 import type { CatalogTextEditTable, TrainingPhraseEditTable } from './schema-catalog-edits.js';
+import type { CartaTables } from './schema-carta.js';
 import type { CitizenTopicTable, ConsentEventTable } from './schema-consent.js';
 import type { AuditLogTable } from './schema-audit.js';
 import type { DailyCountTable } from './schema-reports.js';
@@ -327,7 +328,7 @@ export interface Open311ApiKeyTable {
 }
 
 
-export interface Database {
+export interface Database extends CartaTables {
   webhook_events: WebhookEventTable;
   citizens: CitizenTable;
   inbound_messages: InboundMessageTable;

@@ -38,7 +38,7 @@ export const exportCitizen = async (db: Executor, repos: Repositories, adminId: 
   inTransaction(db, async (tx): Promise<Result<CitizenExport, 'citizen_not_found'>> => {
     const citizen = await repos.citizens.byKey(tx, key);
     if (!citizen) return notFound();
-    const records = await repos.citizenRecords.export(tx, citizen);
+    const records = { ...(await repos.citizenRecords.export(tx, citizen)), carta_questions: await repos.carta.ofCitizen(tx, auditSubjectOf(key).id) };
     const counts = Object.fromEntries(Object.entries(records).map(([table, rows]) => [table, rows.length]));
     await recordAudit(tx, repos, { actorUserId: adminId, action: 'citizen.exported', subject: auditSubjectOf(key), details: { counts } }, now);
     return ok({ exportedAt: new Date(now).toISOString(), citizenKey: key, records });
@@ -77,6 +77,8 @@ type Citizen = NonNullable<Awaited<ReturnType<Repositories['citizens']['byKey']>
 /** Removes the data and writes the audit entry (a null actor: the citizen's own request, carried out by the system). */
 const anonymiseIn = async (tx: Executor, repos: Repositories, citizen: Citizen, actorUserId: number | null, now: number) => {
   const { mediaPaths, requests } = await repos.citizenRecords.anonymise(tx, citizen);
+  // Kept under the pseudonym, not the key: the storage layer cannot find them by the citizen.
+  await repos.carta.forgetCitizen(tx, auditSubjectOf(citizen.key).id);
   const details = { requestsKept: requests, mediaDeleted: mediaPaths.length, ...(actorUserId === null ? { askedBy: 'citizen' } : {}) };
   await recordAudit(tx, repos, { actorUserId, action: ANONYMISED, subject: auditSubjectOf(citizen.key), details }, now);
   return { paths: mediaPaths, requestsKept: requests, mediaDeleted: mediaPaths.length, anonymisedAt: now };

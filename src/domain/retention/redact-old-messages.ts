@@ -25,8 +25,9 @@ export interface RetentionPolicy {
 
 /**
  * Applies the retention policy to what citizens and staff wrote: message texts, the bot's answers and the inbox
- * conversation older than the policy lose their words (LGPD: kept no longer than needed). Requests, their history
- * and the daily counts stay, so reports and protocols are unaffected. Resumable and idempotent: each kind remembers
+ * conversation older than the policy lose their words (LGPD: kept no longer than needed), and the questions asked
+ * of the Carta de Serviços that old are deleted. Requests, their history and the daily counts stay, so reports and
+ * protocols are unaffected. Resumable and idempotent: each kind remembers
  * the last row it handled.
  */
 export const redactOldMessages = async (db: Executor, repos: Repositories, policy: RetentionPolicy, now: number): Promise<Record<RetainedKind, number>> => {
@@ -39,5 +40,6 @@ export const redactOldMessages = async (db: Executor, repos: Repositories, polic
     if (lastId !== undefined) await repos.settings.set(db, watermark(kind), lastId, now);
     done[kind] = count;
   }
+  await repos.carta.forgetBefore(db, cutoff);
   return done;
 };

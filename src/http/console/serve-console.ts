@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notBuiltPage } from './not-built-page.js';
 
 /** Paths that belong to the server, never to the console's client-side routes. */
-const SERVER_PREFIXES = ['/api', '/open311', '/webhooks', '/_simulator', '/simulador', '/healthz', '/readyz', '/metrics', '/assets', '/privacidade', '/dados-abertos', '/avisos'];
+const SERVER_PREFIXES = ['/api', '/open311', '/webhooks', '/_simulator', '/simulador', '/healthz', '/readyz', '/metrics', '/assets', '/privacidade', '/dados-abertos', '/avisos', '/carta-de-servicos'];
 
 const isServerPath = (path: string): boolean => SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 

@@ -3,6 +3,7 @@ import { AuditLogRepository } from './audit-log.repository.js';
 import { BroadcastRecipientsRepository } from './broadcast-recipients.repository.js';
 import { BroadcastsRepository } from './broadcasts.repository.js';
 import { CannedRepliesRepository } from './canned-replies.repository.js';
+import { CartaRepository } from './carta.repository.js';
 import { CatalogEditsRepository } from './catalog-edits.repository.js';
 import { CitizenRecordsRepository } from './citizen-records.repository.js';
 import { CitizensRepository } from './citizens.repository.js';
@@ -38,6 +39,7 @@ export const createRepositories = (dialect: Dialect) => ({
   broadcasts: new BroadcastsRepository(dialect),
   broadcastRecipients: new BroadcastRecipientsRepository(dialect),
   cannedReplies: new CannedRepliesRepository(),
+  carta: new CartaRepository(),
   catalogEdits: new CatalogEditsRepository(),
   citizenRecords: new CitizenRecordsRepository(),
   citizens: new CitizensRepository(),
