@@ -28,7 +28,8 @@ export const EntryEditor = ({ detail, categories, canEdit, onSaved }: EntryEdito
   const [saving, setSaving] = useState<Saving>();
   const [failure, setFailure] = useState<{ message: string; fields: Readonly<Record<string, string>> }>();
   const change = (patch: Partial<EntryDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const unchanged = JSON.stringify(entryOf(draft)) === JSON.stringify(detail.entry);
+  // Both sides through the same normalising (and key order), so an untouched form is never "changed".
+  const unchanged = JSON.stringify(entryOf(draft)) === JSON.stringify(entryOf(draftOf(detail.entry)));
 
   const save = async (kind: Saving) => {
     setSaving(kind);

@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/domain/attendants/users.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { callApi } from '../support/api.js';
+import { cartaTestProfile } from '../support/carta-profile.js';
+import { signIn, TEST_PASSWORD } from '../support/sign-in.js';
+import { useTestApp } from '../support/test-app.js';
+import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
+
+if (!hasChromium) console.log(`[skip] carta browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+// Monday 2026-11-30, 14:00 in Palmas.
+const clock = new ManualClock('2026-11-30T17:00:00Z');
+const TODAY = '2026-11-30';
+const testApp = useTestApp({ clock, env: { CITY_CONFIG: cartaTestProfile() } });
+const COORDINATOR = { email: 'lia.coord@palmas.to.gov.br', name: 'Lia Prado', role: 'coordinator' as const };
+const ATTENDANT = { email: 'davi.central@palmas.to.gov.br', name: 'Davi Rocha', role: 'attendant' as const };
+
+interface Entry {
+  id: string;
+  title: string;
+  answer: string;
+  questions: string[];
+  lastReviewed: string;
+  review: { needed: boolean };
+}
+
+const asCoordinator = async () => signIn(testApp(), COORDINATOR.email, TEST_PASSWORD);
+const entryOf = async (id: string): Promise<Entry> => (await callApi(testApp().url, 'GET', `/api/carta/entries/${id}`, await asCoordinator())).body['entry'] as Entry;
+const searchOf = async (q: string) =>
+  (await callApi(testApp().url, 'GET', `/api/carta/search?q=${encodeURIComponent(q)}`, await asCoordinator())).body as { decision: { kind: string; id: string | null } };
+
+const preview = (page: Page) => page.getByRole('figure', { name: 'Prévia no WhatsApp' });
+
+describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { app } = testApp();
+    for (const user of [COORDINATOR, ATTENDANT]) await createUser(app.storage.db, app.repos, { ...user, password: TEST_PASSWORD }, clock.now().getTime());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a coordinator rewrites an answer, watches the preview follow, saves it as reviewed, and the bot answers with the new words', async () => {
+    const entry = await entryOf('iptu-segunda-via');
+    const question = 'como tiro a segunda via do iptu';
+    expect((await searchOf(question)).decision).toMatchObject({ kind: 'entry', id: entry.id });
+
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/carta', now: clock.now() }, COORDINATOR.email);
+    const faults = watchForFaults(page);
+    await page.getByRole('table', { name: 'Entradas da Carta de Serviços' }).waitFor();
+    await screenshot(page, 'carta-entradas');
+    await page.getByLabel('Buscar').fill(entry.title.slice(0, 12));
+    await page.getByRole('link', { name: entry.title, exact: true }).click();
+    await page.getByRole('heading', { name: entry.title }).waitFor();
+
+    const answer = 'Agora é pelo *Portal do Cidadão*: escolha _Serviços_ e siga os passos.\nDúvidas? ~Ligue~ Escreva aqui.';
+    await page.getByLabel('Resposta curta').fill(answer);
+    await preview(page).locator('strong', { hasText: 'Portal do Cidadão' }).waitFor();
+    await preview(page).locator('em', { hasText: 'Serviços' }).waitFor();
+    await preview(page).locator('s', { hasText: 'Ligue' }).waitFor();
+    await expect(preview(page).getByText('*Portal do Cidadão*').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Ver “Mais detalhes”' }).click();
+    await preview(page).getByText('Como pedir').waitFor();
+    await screenshot(page, 'carta-editor');
+
+    await page.getByRole('button', { name: 'Salvar e marcar como revisada' }).click();
+    await page.getByText('Salvo e marcado como revisado hoje').waitFor();
+    const saved = await entryOf(entry.id);
+    expect(saved.answer).toBe(answer);
+    expect(saved.review.needed).toBe(false);
+    expect(saved.lastReviewed).toBe(TODAY);
+
+    await page.getByLabel('Pergunta do cidadão').fill(question);
+    await page.getByRole('button', { name: 'Testar' }).click();
+    await page.getByText('(esta entrada)').waitFor();
+    await page.setViewportSize(TABLET);
+    await screenshot(page, 'carta-editor-tablet');
+    expect(faults).toEqual([]);
+  });
+
+  it('a question the Carta could not answer reaches the list, and a coordinator teaches it to an entry', async () => {
+    const { app } = testApp();
+    const question = 'onde pago a taxa do lixo';
+    await app.repos.carta.recordQuestion(app.storage.db, { citizenRef: 'ref-lixo', text: question, entryId: null, outcome: 'unanswered' }, clock.now().getTime());
+    await app.repos.carta.recordQuestion(app.storage.db, { citizenRef: 'ref-carne', text: 'cadê o carnê', entryId: 'vacinacao', outcome: 'not_helpful' }, clock.now().getTime());
+
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/carta', now: clock.now() }, COORDINATOR.email);
+    const faults = watchForFaults(page);
+    await page.getByRole('region', { name: 'Sem resposta nesta semana' }).getByText('1', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Carta de Serviços' }).getByRole('link', { name: 'Perguntas sem resposta' }).click();
+    const card = page.getByRole('article', { name: `Pergunta: ${question}` });
+    await card.waitFor();
+    await page.getByRole('article', { name: 'Pergunta: cadê o carnê' }).getByText('Não era isso').waitFor();
+    await screenshot(page, 'carta-perguntas');
+
+    await card.getByRole('button', { name: 'Responder com…' }).click();
+    await card.getByLabel('Entrada que responde').selectOption('iptu-segunda-via');
+    await expect(card.getByLabel(/Ensinar esta pergunta ao robô/).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'carta-perguntas-responder');
+    await card.getByRole('button', { name: 'Resolver' }).click();
+    await page.getByText(`O robô aprendeu “${question}” como Segunda via do IPTU.`).waitFor();
+    await card.waitFor({ state: 'detached' });
+    expect((await entryOf('iptu-segunda-via')).questions).toContain(question);
+
+    await page.getByRole('article', { name: 'Pergunta: cadê o carnê' }).getByRole('button', { name: 'Ignorar' }).click();
+    await page.getByText('Nenhuma pergunta pendente.').waitFor();
+    await page.goto(`${testApp().url}/carta/iptu-segunda-via`);
+    await expect(page.getByLabel('Perguntas de treino').inputValue()).resolves.toContain(question);
+    expect(faults).toEqual([]);
+  });
+
+  it('an attendant reads the Carta but cannot change it', async () => {
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/carta', now: clock.now() }, ATTENDANT.email);
+    const faults = watchForFaults(page);
+    await page.getByRole('table', { name: 'Entradas da Carta de Serviços' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Carta de Serviços' }).getByRole('link').allTextContents()).resolves.toEqual(['Entradas', 'Perguntas sem resposta']);
+    await page.getByRole('link', { name: 'Perguntas sem resposta' }).click();
+    await expect(page.getByRole('button', { name: 'Responder com…' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Entradas' }).click();
+    await page.getByRole('table', { name: 'Entradas da Carta de Serviços' }).getByRole('link').first().click();
+    await page.getByText('Somente a coordenação edita a Carta de Serviços.').waitFor();
+    await expect(page.getByLabel('Resposta curta').isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: /Salvar/ }).count()).resolves.toBe(0);
+    await preview(page).waitFor();
+    await screenshot(page, 'carta-somente-leitura');
+    expect(faults).toEqual([]);
+  });
+});
