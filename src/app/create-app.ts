@@ -99,6 +99,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     pairIntervalMs: config.whatsapp.pairIntervalMs,
     concurrency: config.outbox.concurrency,
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
+    tokenProbeMs: config.whatsapp.tokenProbeMs,
   });
   const training = await loadTrainingData(join(config.city.directory, 'nlu'));
   const classifier = swappableClassifier(await createClassifier(training));
@@ -107,7 +108,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
   await liveCatalog.reload();
   const liveCarta = new LiveCarta({ db, repos, city: config.city, logger });
   await liveCarta.reload();
-  const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen };
+  const engine = { city: config.city, t: createTranslator(config.city.texts), alwaysOpen: config.officeHoursAlwaysOpen, publicUrl: config.http.publicUrl };
   const readinessChecks = redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [];
   const liveEvents = redis ? redisLiveEvents(redis, logger) : inProcessLiveEvents();
   const notifier = requestNotifier({ repos, engine, templates: config.city.whatsapp.templates, render: renderReply, template });

@@ -32,6 +32,7 @@ export const envSchema = z.object({
   WHATSAPP_PAIR_BURST: z.coerce.number().int().positive().default(20),
   WHATSAPP_PAIR_INTERVAL_MS: z.coerce.number().int().positive().default(6000),
   WHATSAPP_UNCERTAIN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  WHATSAPP_TOKEN_PROBE_MS: z.coerce.number().int().positive().default(60_000),
   CITY_CONFIG: optionalText,
   OPEN311_API_KEYS: optionalText,
   OFFICE_HOURS_ALWAYS_OPEN: flag,

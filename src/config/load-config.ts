@@ -19,6 +19,8 @@ export interface WhatsAppConfig {
   pairIntervalMs: number;
   /** How long a send whose outcome is unknown (timeout, crash) waits for a status webhook before it is resent. */
   uncertainGraceMs: number;
+  /** While sending is paused for a refused token, how often to ask Meta whether it is accepted again. */
+  tokenProbeMs: number;
   /** No access token configured: an in-process fake Graph API stands in for Meta. */
   simulator: boolean;
 }
@@ -76,6 +78,7 @@ const whatsappConfig = (env: Env): WhatsAppConfig => {
     pairBurst: env.WHATSAPP_PAIR_BURST,
     pairIntervalMs: env.WHATSAPP_PAIR_INTERVAL_MS,
     uncertainGraceMs: env.WHATSAPP_UNCERTAIN_GRACE_MS,
+    tokenProbeMs: env.WHATSAPP_TOKEN_PROBE_MS,
     simulator,
   };
 };

@@ -40,7 +40,9 @@ export interface Turn {
 
 /** The city and its words; everything the engine needs that is not in the state or the turn. */
 export interface EngineContext {
-  city: Pick<CityProfile, 'catalog' | 'places' | 'calendar' | 'contacts' | 'privacyPolicyUrl' | 'departments' | 'broadcastTopics'>;
+  city: Pick<CityProfile, 'catalog' | 'places' | 'calendar' | 'contacts' | 'privacyPolicyUrl' | 'departments' | 'broadcastTopics' | 'carta'>;
+  /** PUBLIC_URL: where the public pages are (links to the Carta's entries); without it no link is sent. */
+  publicUrl?: string | undefined;
   t: Translate;
   alwaysOpen: boolean;
 }

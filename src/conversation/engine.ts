@@ -1,6 +1,7 @@
 import type { EngineContext, Outcome, Turn } from './context.js';
 import { accountStep, confirmDeletion, confirmOptOut, describeData } from './flows/account.flow.js';
 import { chooseTopics, describeTopics, topicsStep } from './flows/topics.flow.js';
+import { cartaStep } from './flows/carta.flow.js';
 import { feedbackStep } from './flows/feedback.flow.js';
 import { handoffStep, startHandoff } from './flows/handoff.flow.js';
 import { askConsent, registrationStep } from './flows/registration.flow.js';
@@ -108,15 +109,18 @@ const resume = (state: ConversationState, turn: Turn, ctx: EngineContext): Outco
 const firstContact = (state: ConversationState, turn: Turn, ctx: EngineContext): Outcome | undefined => {
   if (turn.citizen.consent !== undefined || state.step.name !== 'start') return undefined;
   const text = turn.content.type === 'text' ? turn.content.body : undefined;
-  const asks = text && (turn.understanding?.serviceCode || findProtocol(text));
-  return askConsent(state, ctx, asks && text ? { text, serviceCode: turn.understanding?.serviceCode ?? null } : undefined);
+  const carta = turn.understanding?.carta;
+  const cartaEntryId = carta?.kind === 'entry' && carta.id ? carta.id : undefined;
+  const asks = text && (turn.understanding?.serviceCode || findProtocol(text) || cartaEntryId);
+  return askConsent(state, ctx, asks && text ? { text, serviceCode: turn.understanding?.serviceCode ?? null, ...(cartaEntryId ? { cartaEntryId } : {}) } : undefined);
 };
 
 const answerPending = (turn: Turn, ctx: EngineContext) => (state: ConversationState): Outcome => {
   const pending = state.pending;
   const { pending: _answered, ...rest } = state;
   if (!pending) return goTo(rest, { name: 'menu' }, [menuReply(ctx)]);
-  return understandFreeText(rest, { ...turn, understanding: { serviceCode: pending.serviceCode, intent: null, confidence: 1 } }, ctx, pending.text);
+  const carta = pending.cartaEntryId ? { kind: 'entry' as const, id: pending.cartaEntryId, score: 0 } : undefined;
+  return understandFreeText(rest, { ...turn, understanding: { serviceCode: pending.serviceCode, intent: null, confidence: 1, carta } }, ctx, pending.text);
 };
 
 const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSince: number | undefined): Outcome => {
@@ -136,6 +140,7 @@ const route = (state: ConversationState, turn: Turn, ctx: EngineContext, idleSin
     accountStep(state, turn, ctx) ??
     topicsStep(state, turn, ctx) ??
     handoffStep(state, turn, ctx) ??
+    cartaStep(state, turn, ctx) ??
     servicesStep(state, turn, ctx) ??
     goTo(state, { name: 'menu' }, [menuReply(ctx)])
   );

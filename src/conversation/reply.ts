@@ -25,6 +25,10 @@ export type Effect =
   | { kind: 'handoff'; message: string | undefined; urgent: boolean; attendanceOpen: boolean; serviceCode: string | undefined }
   | { kind: 'request_verdict'; protocol: string; solved: boolean }
   | { kind: 'rate_request'; protocol: string; rating: number }
+  /** A free-text question answered from the Carta de Serviços (entryId) or not (null): kept for coordinators. */
+  | { kind: 'record_carta_question'; text: string; entryId: string | null }
+  /** "Não era isso": the last Carta answer did not help. */
+  | { kind: 'carta_not_helpful' }
   | { kind: 'describe_data' }
   | { kind: 'request_deletion' };
 

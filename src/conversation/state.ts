@@ -33,7 +33,7 @@ export interface ConversationState {
   version: 2;
   step: Step;
   /** The first message and what it seemed to ask, kept through consent and registration, answered right after. */
-  pending?: { text: string; serviceCode: string | null };
+  pending?: { text: string; serviceCode: string | null; cartaEntryId?: string };
   lastActivityAt?: number;
 }
 

@@ -46,6 +46,7 @@ const installErrorHandler = (app: FastifyInstance): void => {
     }
     if (error instanceof AppError) return reply.status(httpStatusOf(error.kind)).send(errorBody(error.code, error.message, fieldsOf(error)));
     const status = error.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(errorBody('rate_limited', 'Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.'));
     if (status < 500) return reply.status(status).send(errorBody(error.code ?? 'bad_request', error.message));
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(errorBody('internal', 'Erro interno. Tente novamente em instantes.'));
@@ -109,7 +110,7 @@ export const browserScope = async (
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])],
           connectSrc: ["'self'"],

@@ -12,7 +12,7 @@ import type { OutboxRepository } from '../storage/repositories/outbox.repository
 import type { OutboxRow } from '../storage/schema.js';
 import { ClaimLoop } from './claim-loop.js';
 import type { GraphOutage } from './graph-outage.js';
-import type { SendingPause } from './sending-pause.js';
+import { TokenProbe, type SendingPause } from './sending-pause.js';
 import type { SharedSendingWindow } from './shared-sending-window.js';
 import { SharedThroughputLimit } from './shared-throughput-limit.js';
 import { ThroughputLimit, type SendingRate } from './throughput-limit.js';
@@ -42,6 +42,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** How long a message whose send outcome is unknown waits for a status webhook before it is sent again. */
   uncertainGraceMs?: number;
+  /** While paused for a refused token, how often to check whether Meta accepts it again. */
+  tokenProbeMs?: number;
   pollMs?: number;
 }
 
@@ -52,6 +54,7 @@ export interface DispatcherOptions {
 export class OutboxDispatcher extends ClaimLoop {
   private readonly throughput: SendingRate;
   private readonly pairs: KeyedTokenBuckets;
+  private readonly tokenProbe: TokenProbe;
   private sweptAt: number;
   /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
   private readonly acceptances: Batcher<{ row: OutboxRow; wamid: string }, undefined>;
@@ -67,6 +70,7 @@ export class OutboxDispatcher extends ClaimLoop {
     const local = new ThroughputLimit(o.maxMps, this.rateNow());
     this.throughput = o.sharedWindow ? new SharedThroughputLimit(local, o.sharedWindow) : local;
     this.pairs = new KeyedTokenBuckets(1000 / o.pairIntervalMs, o.pairBurst);
+    this.tokenProbe = new TokenProbe(o.pause, () => o.graph.phoneNumber(), o.tokenProbeMs ?? 60_000, o.logger);
   }
 
   private now(): number {
@@ -81,6 +85,7 @@ export class OutboxDispatcher extends ClaimLoop {
     const pollMs = this.o.pollMs ?? 250;
     if (await this.o.pause.isPaused()) {
       await this.throughput.settle();
+      if (await this.tokenProbe.resumeIfAccepted(this.now())) return;
       return this.wake.wait(pollMs * 4);
     }
     const breaker = this.o.outage.breaker;

@@ -9,7 +9,8 @@ const KEY = CHANNEL_SETTINGS.sendingPaused;
 
 /**
  * Sending stops for every instance when Meta rejects the access token (190): retrying would only burn
- * attempts. It resumes when an operator says so (`whats-palmas channel resume`) or on restart with a new token.
+ * attempts. It resumes when an operator says so (`whats-palmas channel resume`), on restart with a new token, or
+ * when a TokenProbe finds the token accepted again.
  */
 export class SendingPause {
   private cached: { value: PauseRecord | undefined; at: number } | undefined;
@@ -49,5 +50,41 @@ export class SendingPause {
     this.cached = undefined;
     this.metrics.sendingPaused.set(0);
     if (wasPaused) this.logger.info('WhatsApp sending resumed');
+  }
+}
+
+/**
+ * While sending is paused, asks Meta now and then whether the token is accepted again, and resumes when it is: a
+ * refusal can pass without a new token (a system user's access to the number restored in Business Manager, a
+ * passing authentication fault at Meta). One cheap read per interval per instance; a refusal keeps the pause.
+ */
+export class TokenProbe {
+  /** When the pause was first seen or Meta last asked; undefined while sending is not paused. */
+  private lastAt: number | undefined;
+
+  constructor(
+    private readonly pause: SendingPause,
+    private readonly checkToken: () => Promise<unknown>,
+    private readonly everyMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Whether sending was resumed by this call. */
+  async resumeIfAccepted(now: number): Promise<boolean> {
+    if (this.lastAt === undefined || now - this.lastAt < this.everyMs) {
+      this.lastAt ??= now;
+      return false;
+    }
+    this.lastAt = now;
+    try {
+      await this.checkToken();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'WhatsApp access token still refused; sending stays paused');
+      return false;
+    }
+    this.logger.info('WhatsApp access token accepted again');
+    this.lastAt = undefined;
+    await this.pause.resume();
+    return true;
   }
 }

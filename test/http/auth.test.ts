@@ -51,6 +51,18 @@ describe('sign-in', () => {
     expect((await login('ALVO@palmas.to.gov.br', 'chute')).status).toBe(429);
   });
 
+  it('stops guessing one account spread over many addresses, and says so in Portuguese', async () => {
+    const from = (address: string, email: string) =>
+      fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...CSRF_HEADERS }, body: JSON.stringify({ email, password: 'chute' }) });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 30; i += 1) statuses.push((await from(`203.0.113.${i}`, 'vitima@palmas.to.gov.br')).status);
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    const refused = await from('203.0.113.200', 'vitima@palmas.to.gov.br');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: 'Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.' } });
+    expect((await from('203.0.113.201', 'outra.pessoa@palmas.to.gov.br')).status).toBe(401);
+  });
+
   it('answers 400 with the fields to fix when the form is incomplete', async () => {
     const response = await fetch(`${testApp.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...CSRF_HEADERS }, body: JSON.stringify({ email: 'a@b.c' }) });
     expect(response.status).toBe(400);

@@ -105,6 +105,26 @@ describe('outbox dispatcher', () => {
     expect((await rowsOf('5563999991004'))[0]?.attempts).toBe(1);
   });
 
+  it('resumes by itself once Meta accepts the token again, checking no more often than it is told', async () => {
+    await testApp.close();
+    testApp = await startTestApp({ graphUrl: graph.url, env: { WHATSAPP_TOKEN_PROBE_MS: '300' } });
+    graph.tokenRefused = true;
+    await enqueue('5563999991006', 'olá');
+    await eventually(async () => testApp.app.pause.isPaused());
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await testApp.app.pause.isPaused()).toBe(true);
+    const probes = graph.calls.filter((c) => c.method === 'GET' && c.path.includes('fields=id'));
+    expect(probes.length).toBeGreaterThanOrEqual(1);
+    expect(probes.length).toBeLessThanOrEqual(5);
+
+    graph.tokenRefused = false;
+    await graph.waitForSends(2, 5_000, '5563999991006');
+    await eventually(async () => (await rowsOf('5563999991006'))[0]?.state === 'accepted');
+    expect(await testApp.app.pause.isPaused()).toBe(false);
+    const metrics = await testApp.app.http.inject({ url: '/metrics' });
+    expect(metrics.body).toMatch(/whatsapp_sending_paused 0/);
+  });
+
   it('waits for a status webhook before resending a message whose outcome is unknown', async () => {
     graph.respondNext({ status: 200, body: {}, delayMs: Infinity });
     const { app } = testApp;
@@ -119,6 +139,17 @@ describe('outbox dispatcher', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await rowsOf('5563999991006'))[0]).toMatchObject({ state: 'accepted', attempts: 1 });
     expect(graph.sends().filter((c) => c.body.to === '5563999991006')).toHaveLength(1);
+  });
+
+  it('treats a success answer without a message id as an unknown outcome, not as a failure to retry at once', async () => {
+    graph.respondNext({ status: 200, body: 'página do proxy' });
+    await enqueue('5563999991007', 'olá');
+    await graph.waitForSends(1, 5_000, '5563999991007');
+    await eventually(async () => (await rowsOf('5563999991007'))[0]?.state === 'pending');
+    const [row] = await rowsOf('5563999991007');
+    // It waits for the status webhook that would name it (WHATSAPP_UNCERTAIN_GRACE_MS) before sending again.
+    expect(row!.next_attempt_at - Date.now()).toBeGreaterThan(20_000);
+    expect(row!.error_code).toBeNull();
   });
 
   it('keeps within WHATSAPP_MAX_MPS', async () => {

@@ -31,6 +31,9 @@ export class ScriptedGraph {
   /** While set, every send gets this answer (Meta down), whatever is scripted. */
   outage: ScriptedResponse | undefined;
 
+  /** While true, every call is refused as Meta refuses an invalid access token (190). */
+  tokenRefused = false;
+
   failNext(code: number, status = 400, times = 1): void {
     for (let i = 0; i < times; i += 1) this.script.push({ status, body: { error: { message: `(#${code}) scripted`, type: 'OAuthException', code, error_data: { details: `scripted ${code}` } } } });
   }
@@ -65,6 +68,7 @@ export class ScriptedGraph {
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
+    if (this.tokenRefused) return { status: 401, body: { error: { message: 'Error validating access token', type: 'OAuthException', code: 190 } } };
     if (body.status === 'read') return { status: 200, body: { success: true } };
     if (this.outage && request.method === 'POST') return this.outage;
     const scripted = request.method === 'POST' ? this.script.shift() : undefined;

@@ -185,6 +185,12 @@ export class GraphApi {
     };
   }
 
+  /** `GET /{id}`: the business phone number's node, or a media object's. */
+  node(id: string): GraphResult {
+    if (id !== this.deps.phoneNumberId) return this.mediaInfo(id);
+    return { status: 200, body: { id, display_phone_number: this.deps.displayPhoneNumber, verified_name: 'Prefeitura (simulador)', quality_rating: 'GREEN' } };
+  }
+
   mediaInfo(mediaId: string): GraphResult {
     const media = this.deps.media.get(mediaId);
     if (!media) return graphError(100, `Unsupported get request. Object with ID '${mediaId}' does not exist.`);

@@ -83,7 +83,7 @@ export const registerGraphRoutes = (scope: FastifyInstance, simulator: Simulator
   );
 
   scope.get<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>
-    answer(reply, simulator.graph.mediaInfo(request.params.mediaId)),
+    answer(reply, simulator.graph.node(request.params.mediaId)),
   );
 
   scope.delete<{ Params: { version: string; mediaId: string } }>('/:version/:mediaId', async (request, reply) =>

@@ -52,7 +52,8 @@ export class GraphClient {
   private json<T>(response: TransportResponse): T {
     let body: T & GraphErrorBody;
     try {
-      body = JSON.parse(response.body.toString('utf8')) as T & GraphErrorBody;
+      const parsed: unknown = JSON.parse(response.body.toString('utf8'));
+      body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as T & GraphErrorBody;
     } catch {
       body = {} as T & GraphErrorBody;
     }
@@ -80,7 +81,8 @@ export class GraphClient {
     });
     const body = this.json<{ messages?: Array<{ id: string }> }>(response);
     const wamid = body.messages?.[0]?.id;
-    if (!wamid) throw new GraphError(131000, response.status, 'response without a message id');
+    // A 2xx we cannot read (a proxy's page, a truncated body) may still mean Meta took the message.
+    if (!wamid) throw new GraphUnreachableError(`HTTP ${response.status} answer without a message id`);
     return { wamid };
   }
 
@@ -88,6 +90,11 @@ export class GraphClient {
   async markRead(wamid: string, typing: boolean): Promise<void> {
     const response = await this.postMessages({ status: 'read', message_id: wamid, ...(typing ? { typing_indicator: { type: 'text' } } : {}) });
     this.json(response);
+  }
+
+  /** The business phone number's node: a cheap call that succeeds only while the access token is accepted. */
+  async phoneNumber(): Promise<{ id: string }> {
+    return this.json<{ id: string }>(await this.request(this.url(`${this.options.phoneNumberId}?fields=id,display_phone_number`)));
   }
 
   async mediaInfo(mediaId: string): Promise<MediaInfo> {

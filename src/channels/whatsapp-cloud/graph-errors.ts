@@ -22,7 +22,10 @@ export class GraphError extends Error {
   }
 }
 
-/** A transport failure (timeout, refused connection): Meta may or may not have accepted the message. */
+/**
+ * A transport failure (timeout, refused connection) or a success answer we cannot read: Meta may or may not have
+ * accepted the message.
+ */
 export class GraphUnreachableError extends Error {
   constructor(readonly reason: string) {
     super(`Graph API unreachable: ${reason}`);

@@ -6,6 +6,7 @@ import { answerOf, goTo } from '../outcome.js';
 import type { Reply } from '../reply.js';
 import type { ConversationState } from '../state.js';
 import { isEmojiOnly, isNo, isThanks, isYes, pickOption } from '../words.js';
+import { answerFromCarta, looksLikeAsk, noCartaAnswer } from './carta.flow.js';
 import { startHandoff } from './handoff.flow.js';
 import { startRequest } from './request.flow.js';
 
@@ -53,15 +54,22 @@ const confirmService = (state: ConversationState, ctx: EngineContext, serviceCod
   ]);
 };
 
-/** Free text anywhere outside a question: a protocol number, a service in the citizen's words, thanks, or the menu. */
+/**
+ * Free text anywhere outside a question: a protocol number, a question the Carta de Serviços answers, a service in
+ * the citizen's words, thanks, a question nobody answered yet (kept for the team), or the menu.
+ */
 export const understandFreeText = (state: ConversationState, turn: Turn, ctx: EngineContext, text: string): Outcome => {
   const protocol = findProtocol(text);
   if (protocol) return goTo(state, { name: 'menu' }, [], [{ kind: 'lookup_protocol', protocol }]);
+  const carta = turn.understanding?.carta;
+  const answered = carta?.kind === 'entry' && carta.id ? answerFromCarta(state, ctx, carta.id, text) : undefined;
+  if (answered) return answered;
   const serviceCode = turn.understanding?.serviceCode;
   if (serviceCode) return confirmService(state, ctx, serviceCode);
   if (isThanks(text) || turn.understanding?.intent === 'thanks') return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('common.thanks') }]);
   if (isEmojiOnly(text)) return goTo(state, { name: 'menu' }, [{ kind: 'text', body: ctx.t('common.emojiOnly') }]);
   const greeting = turn.understanding?.intent === 'greeting';
+  if (!greeting && ctx.city.carta.entries.length > 0 && looksLikeAsk(text)) return noCartaAnswer(state, ctx, text);
   const name = turn.citizen.name;
   const body = greeting ? (name ? ctx.t('greeting.named', { name }) : ctx.t('greeting')) + '\n' + ctx.t('menu.body') : ctx.t('menu.notUnderstood');
   return goTo(state, { name: 'menu' }, [menuReply(ctx, body)]);

@@ -5,6 +5,7 @@ import { formatLocalDate, localDateOf } from '../calendar/index.js';
 import { findService, resolveDepartment } from '../catalog/index.js';
 import { closuresForCalendar } from '../closures/index.js';
 import { changeTopics, describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastsConsent, updateRegistration } from '../citizens/index.js';
+import { markNotHelpful, recordCartaQuestion } from '../carta/index.js';
 import { requestHandoff } from '../handoffs/index.js';
 import { findCitizenRequest, openServiceRequest, rateRequest, recordVerdict } from '../requests/index.js';
 import type { Repositories } from '../../storage/repositories/index.js';
@@ -104,6 +105,12 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
       }
       case 'rate_request':
         return ratingReplies(engine, (await rateRequest(tx, repos, { protocol: effect.protocol, citizenKey: key, rating: effect.rating }, now, city.calendar)).ok);
+      case 'record_carta_question':
+        await recordCartaQuestion(tx, repos, { citizenKey: key, text: effect.text, entryId: effect.entryId }, now);
+        return [];
+      case 'carta_not_helpful':
+        await markNotHelpful(tx, repos, key, now);
+        return [];
       case 'describe_data':
         return storedDataReplies(engine, describeDataLines(engine, await describeStoredData(tx, repos, key)));
       case 'request_deletion':

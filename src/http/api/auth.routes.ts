@@ -87,6 +87,22 @@ const signInThrottle = (accountOf: (request: FastifyRequest) => string | Promise
   keyGenerator: async (request) => `${request.ip}|${await accountOf(request)}`,
 });
 
+/**
+ * The same account from every address together: a slow guess spread over many addresses (a botnet) still meets a
+ * wall, at a pace no person signing in ever reaches. It can make the owner wait up to 15 minutes while an attack
+ * lasts; that is the price of not letting the guessing go on.
+ */
+const accountThrottle = (app: FastifyInstance, accountOf: (request: FastifyRequest) => string | Promise<string>) => {
+  // createRateLimit, not rateLimit: the plugin runs one of its own hooks per request, and the address limit is one.
+  const countTry = app.createRateLimit({ max: 30, timeWindow: '15 minutes', keyGenerator: async (request) => `account|${await accountOf(request)}` });
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const counted = await countTry(request);
+    if (counted.isAllowed || !counted.isExceeded) return;
+    reply.header('retry-after', counted.ttlInSeconds);
+    throw Object.assign(new Error('too many sign-in attempts for this account'), { statusCode: 429 });
+  };
+};
+
 const setSessionCookie = (reply: FastifyReply, token: string, secure: boolean): void => {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_TTL_MS / 1000 });
 };
@@ -100,8 +116,12 @@ const codeNeededSchema = z.object({
 export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  const loginEmail = (request: FastifyRequest) => emailOf(request.body);
+  const pendingEmail = async (request: FastifyRequest) => (await pendingSignInEmail(deps.db, deps.repos, pendingTokenOf(request.body), deps.clock.now().getTime())) ?? '';
+
   api.post('/api/auth/login', {
-    config: { rateLimit: signInThrottle((request) => emailOf(request.body)) },
+    config: { rateLimit: signInThrottle(loginEmail) },
+    preHandler: accountThrottle(app, loginEmail),
     schema: {
       tags: ['auth'],
       summary: 'Sign in with e-mail and password; sets the session cookie, or answers 202 when a two-step code is needed',
@@ -116,7 +136,8 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: AuthDeps): void =
   });
 
   api.post('/api/auth/login/code', {
-    config: { rateLimit: signInThrottle(async (request) => (await pendingSignInEmail(deps.db, deps.repos, pendingTokenOf(request.body), deps.clock.now().getTime())) ?? '') },
+    config: { rateLimit: signInThrottle(pendingEmail) },
+    preHandler: accountThrottle(app, pendingEmail),
     schema: {
       tags: ['auth'],
       summary: 'Finish a two-step sign-in with a code from the app or a recovery code; sets the session cookie',
