@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailsMessage } from '../../console/src/features/carta/answer-preview.js';
+import { answerMessage, detailsMessage } from '../../console/src/features/carta/answer-preview.js';
 import type { CartaEntry, CartaListItem } from '../../console/src/features/carta/carta-types.js';
 import { draftOf, emptyDraft, entryOf, filterEntries, suggestedId, updateOf } from '../../console/src/features/carta/entry-draft.js';
 
@@ -90,15 +90,22 @@ describe('the entries table filters', () => {
   });
 });
 
-describe('the "Mais detalhes" preview', () => {
-  it('lists the known facts and leaves the unknown ones out', () => {
-    const text = detailsMessage(ENTRY, 'http://127.0.0.1/carta-de-servicos/iptu-segunda-via');
-    expect(text).toContain('*Como pedir*\n1. Acesse o site\n2. Informe a inscrição');
-    expect(text).toContain('• documento com foto');
+describe("the bot's Carta replies in the preview", () => {
+  it('adds the public page to the answer only when it has a public address', () => {
+    expect(answerMessage(ENTRY, 'https://whats.palmas.example/carta-de-servicos/iptu-segunda-via')).toBe(
+      'A *segunda via* sai no site.\n\n🔗 Saiba mais: https://whats.palmas.example/carta-de-servicos/iptu-segunda-via',
+    );
+    expect(answerMessage(ENTRY, '/carta-de-servicos/iptu-segunda-via')).toBe('A *segunda via* sai no site.');
+  });
+
+  it('lists the known facts in "Mais detalhes", names the unknown ones once, and says what to confirm', () => {
+    const text = detailsMessage(ENTRY);
+    expect(text.startsWith('*Segunda via do IPTU*\n\n*O que levar:* \n• documento com foto')).toBe(true);
+    expect(text).toContain('*Como pedir:* \n1. Acesse o site\n2. Informe a inscrição');
     expect(text).toContain('*Custo:* Gratuito');
-    expect(text).toContain('(63) 3212-7426');
-    expect(text).toContain('/carta-de-servicos/iptu-segunda-via');
-    expect(text).not.toContain('Prazo');
-    expect(text).not.toContain('Onde');
+    expect(text).toContain('*Telefones:* (63) 3212-7426');
+    expect(text).toContain('ℹ️ Ainda não temos confirmado: onde, quando, prazo.');
+    expect(text).toContain('⚠️ Informação a confirmar: Confirmar o endereço');
+    expect(detailsMessage({ ...ENTRY, review: { needed: false, note: '' } })).not.toContain('⚠️');
   });
 });

@@ -2,8 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { ANSWER_BUTTONS, answerMessage, DETAILS_BUTTONS, detailsMessage } from '../../console/src/features/carta/answer-preview.js';
+import type { CartaEntry } from '../../console/src/features/carta/carta-types.js';
 import { callApi } from '../support/api.js';
 import { cartaTestProfile } from '../support/carta-profile.js';
+import { scriptedCitizen } from '../support/scripted-citizen.js';
 import { signIn, TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
 import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
@@ -17,17 +20,8 @@ const testApp = useTestApp({ clock, env: { CITY_CONFIG: cartaTestProfile() } });
 const COORDINATOR = { email: 'lia.coord@palmas.to.gov.br', name: 'Lia Prado', role: 'coordinator' as const };
 const ATTENDANT = { email: 'davi.central@palmas.to.gov.br', name: 'Davi Rocha', role: 'attendant' as const };
 
-interface Entry {
-  id: string;
-  title: string;
-  answer: string;
-  questions: string[];
-  lastReviewed: string;
-  review: { needed: boolean };
-}
-
 const asCoordinator = async () => signIn(testApp(), COORDINATOR.email, TEST_PASSWORD);
-const entryOf = async (id: string): Promise<Entry> => (await callApi(testApp().url, 'GET', `/api/carta/entries/${id}`, await asCoordinator())).body['entry'] as Entry;
+const entryOf = async (id: string): Promise<CartaEntry> => (await callApi(testApp().url, 'GET', `/api/carta/entries/${id}`, await asCoordinator())).body['entry'] as CartaEntry;
 const searchOf = async (q: string) =>
   (await callApi(testApp().url, 'GET', `/api/carta/search?q=${encodeURIComponent(q)}`, await asCoordinator())).body as { decision: { kind: string; id: string | null } };
 
@@ -45,10 +39,15 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     await browser?.close();
   });
 
-  it('a coordinator rewrites an answer, watches the preview follow, saves it as reviewed, and the bot answers with the new words', async () => {
+  it('a coordinator rewrites an answer, watches the preview follow, saves it as reviewed, and the bot answers with the new words, as previewed', async () => {
     const entry = await entryOf('iptu-segunda-via');
     const question = 'como tiro a segunda via do iptu';
     expect((await searchOf(question)).decision).toMatchObject({ kind: 'entry', id: entry.id });
+    const citizen = scriptedCitizen(testApp(), '5563999990901', 'Ana Lúcia');
+    await citizen.declinesRegistration();
+    // What the preview shows is what the bot sends: the body, then the buttons' titles.
+    const asSent = (body: string, buttons: readonly string[]) => [body, ...buttons].join('\n');
+    await expect(citizen.says(question, entry.answer.slice(0, 20))).resolves.toBe(asSent(answerMessage(entry, null), ANSWER_BUTTONS));
 
     const page = await openSignedIn(browser, { url: testApp().url, path: '/carta', now: clock.now() }, COORDINATOR.email);
     const faults = watchForFaults(page);
@@ -57,6 +56,14 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     await page.getByLabel('Buscar').fill(entry.title.slice(0, 12));
     await page.getByRole('link', { name: entry.title, exact: true }).click();
     await page.getByRole('heading', { name: entry.title }).waitFor();
+    await expect(page.getByRole('button', { name: 'Salvar', exact: true }).isDisabled()).resolves.toBe(true);
+
+    await page.getByLabel('Resposta curta').fill(`${'Texto longo demais. '.repeat(36)}`);
+    await page.getByText('719/700 — passou do limite').waitFor();
+    await page.getByRole('button', { name: 'Salvar', exact: true }).click();
+    await expect(page.getByLabel('Resposta curta').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.locator('.field--invalid .field__error').waitFor();
+    expect((await entryOf(entry.id)).answer).toBe(entry.answer);
 
     const answer = 'Agora é pelo *Portal do Cidadão*: escolha _Serviços_ e siga os passos.\nDúvidas? ~Ligue~ Escreva aqui.';
     await page.getByLabel('Resposta curta').fill(answer);
@@ -74,6 +81,9 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     expect(saved.answer).toBe(answer);
     expect(saved.review.needed).toBe(false);
     expect(saved.lastReviewed).toBe(TODAY);
+
+    await expect(citizen.says(question, 'Portal do Cidadão')).resolves.toBe(asSent(answer, ANSWER_BUTTONS));
+    await expect(citizen.taps(`carta:more:${entry.id}`, 'Como pedir')).resolves.toBe(asSent(detailsMessage(saved), DETAILS_BUTTONS));
 
     await page.getByLabel('Pergunta do cidadão').fill(question);
     await page.getByRole('button', { name: 'Testar' }).click();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { WhatsAppBubble, WhatsAppScreen } from '../../ui/whatsapp/WhatsAppBubble';
-import { ANSWER_BUTTONS, detailsMessage } from './answer-preview';
+import { ANSWER_BUTTONS, answerMessage, DETAILS_BUTTONS, detailsMessage } from './answer-preview';
 import type { CartaEntry } from './carta-api';
 
 /** The answer exactly as the citizen's phone shows it, kept current as the coordinator types; "Mais detalhes" on request. */
@@ -9,13 +9,13 @@ export const AnswerPreview = ({ entry, publicUrl }: { entry: CartaEntry; publicU
   return (
     <div className="carta-preview">
       <WhatsAppScreen caption="Como o cidadão vê a resposta">
-        <WhatsAppBubble body={entry.answer || ' '} buttons={ANSWER_BUTTONS} />
+        <WhatsAppBubble body={answerMessage(entry, publicUrl) || ' '} buttons={ANSWER_BUTTONS} />
         {details && (
           <>
             <div className="wa-preview__sent" aria-hidden="true">
               Mais detalhes
             </div>
-            <WhatsAppBubble body={detailsMessage(entry, publicUrl)} />
+            <WhatsAppBubble body={detailsMessage(entry)} buttons={DETAILS_BUTTONS} />
           </>
         )}
       </WhatsAppScreen>
