@@ -93,19 +93,25 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     expect(faults).toEqual([]);
   });
 
-  it('a question the Carta could not answer reaches the list, and a coordinator teaches it to an entry', async () => {
-    const { app } = testApp();
-    const question = 'onde pago a taxa do lixo';
-    await app.repos.carta.recordQuestion(app.storage.db, { citizenRef: 'ref-lixo', text: question, entryId: null, outcome: 'unanswered' }, clock.now().getTime());
-    await app.repos.carta.recordQuestion(app.storage.db, { citizenRef: 'ref-carne', text: 'cadê o carnê', entryId: 'vacinacao', outcome: 'not_helpful' }, clock.now().getTime());
+  it('a question the Carta could not answer reaches the list, a coordinator teaches it to an entry, and the bot then answers it', async () => {
+    const question = 'meu carnê da casa sumiu e agora?';
+    const bia = scriptedCitizen(testApp(), '5563999990902', 'Bia Torres');
+    await bia.declinesRegistration();
+    await bia.says(question, 'Ainda não tenho essa informação');
+    const caio = scriptedCitizen(testApp(), '5563999990903', 'Caio Reis');
+    await caio.declinesRegistration();
+    await caio.says('onde consigo a licença pra abrir minha loja', 'Falar com alguém');
+    await caio.taps('carta:no:alvara-funcionamento', 'desculpe');
 
     const page = await openSignedIn(browser, { url: testApp().url, path: '/carta', now: clock.now() }, COORDINATOR.email);
     const faults = watchForFaults(page);
     await page.getByRole('region', { name: 'Sem resposta nesta semana' }).getByText('1', { exact: true }).waitFor();
     await page.getByRole('navigation', { name: 'Carta de Serviços' }).getByRole('link', { name: 'Perguntas sem resposta' }).click();
     const card = page.getByRole('article', { name: `Pergunta: ${question}` });
-    await card.waitFor();
-    await page.getByRole('article', { name: 'Pergunta: cadê o carnê' }).getByText('Não era isso').waitFor();
+    await card.getByText('Sem resposta').waitFor();
+    const unhelpful = page.getByRole('article', { name: 'Pergunta: onde consigo a licença pra abrir minha loja' });
+    await unhelpful.getByText('Não era isso').waitFor();
+    await unhelpful.getByText('o robô respondeu com Alvará de funcionamento').waitFor();
     await screenshot(page, 'carta-perguntas');
 
     await card.getByRole('button', { name: 'Responder com…' }).click();
@@ -115,12 +121,18 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     await card.getByRole('button', { name: 'Resolver' }).click();
     await page.getByText(`O robô aprendeu “${question}” como Segunda via do IPTU.`).waitFor();
     await card.waitFor({ state: 'detached' });
-    expect((await entryOf('iptu-segunda-via')).questions).toContain(question);
+    const iptu = await entryOf('iptu-segunda-via');
+    expect(iptu.questions).toContain(question);
 
-    await page.getByRole('article', { name: 'Pergunta: cadê o carnê' }).getByRole('button', { name: 'Ignorar' }).click();
+    await unhelpful.getByRole('button', { name: 'Ignorar' }).click();
     await page.getByText('Nenhuma pergunta pendente.').waitFor();
+    await bia.says(question, iptu.answer.slice(0, 20));
+
     await page.goto(`${testApp().url}/carta/iptu-segunda-via`);
     await expect(page.getByLabel('Perguntas de treino').inputValue()).resolves.toContain(question);
+    await page.getByLabel('Pergunta do cidadão').fill(question);
+    await page.getByRole('button', { name: 'Testar' }).click();
+    await page.getByText('(esta entrada)').waitFor();
     expect(faults).toEqual([]);
   });
 
