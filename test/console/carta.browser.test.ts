@@ -61,11 +61,11 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     await page.getByLabel('Resposta curta').fill(`${'Texto longo demais. '.repeat(36)}`);
     await page.getByText('719/700 — passou do limite').waitFor();
     await page.getByRole('button', { name: 'Salvar', exact: true }).click();
-    await expect(page.getByLabel('Resposta curta').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.locator('.field--invalid .field__error').waitFor();
+    await expect(page.getByLabel('Resposta curta').getAttribute('aria-invalid')).resolves.toBe('true');
     expect((await entryOf(entry.id)).answer).toBe(entry.answer);
 
-    const answer = 'Agora é pelo *Portal do Cidadão*: escolha _Serviços_ e siga os passos.\nDúvidas? ~Ligue~ Escreva aqui.';
+    const answer = 'Emita pelo *Portal do Cidadão*: escolha _Serviços_ e siga os passos.\nDúvidas? ~Ligue~ Escreva aqui.';
     await page.getByLabel('Resposta curta').fill(answer);
     await preview(page).locator('strong', { hasText: 'Portal do Cidadão' }).waitFor();
     await preview(page).locator('em', { hasText: 'Serviços' }).waitFor();
@@ -133,6 +133,31 @@ describe.skipIf(!hasChromium)('the Carta de Serviços in Chromium', () => {
     await page.getByLabel('Pergunta do cidadão').fill(question);
     await page.getByRole('button', { name: 'Testar' }).click();
     await page.getByText('(esta entrada)').waitFor();
+    expect(faults).toEqual([]);
+  });
+
+  it('a coordinator creates an entry: the server refuses a wrong link beside its field, then the new entry opens in its editor', async () => {
+    const page = await openSignedIn(browser, { url: testApp().url, path: '/carta/nova', now: clock.now() }, COORDINATOR.email);
+    const faults = watchForFaults(page);
+    await page.getByLabel('Título').fill('Cartão do idoso no transporte');
+    await expect(page.getByLabel('Identificador').inputValue()).resolves.toBe('cartao-do-idoso-no-transporte');
+    await page.getByLabel('Categoria').selectOption('atendimento');
+    await page.getByLabel('Quem presta o serviço').fill('Prefeitura de Palmas');
+    await page.getByLabel('Resposta curta').fill('O *cartão do idoso* é pedido num _Resolve Palmas_, com documento com foto.');
+    await preview(page).locator('strong', { hasText: 'cartão do idoso' }).waitFor();
+    await page.getByLabel('Como pedir').fill('Vá a um Resolve Palmas\nLeve documento com foto');
+    await page.getByLabel('Link oficial').fill('palmas.to.gov.br');
+    await page.getByLabel('Perguntas de treino').fill('como tiro o cartão do idoso\ncarteirinha do idoso pro ônibus');
+    await page.getByRole('button', { name: 'Criar entrada' }).click();
+    await page.getByText('Deve ser um endereço http(s) completo', { exact: true }).waitFor();
+    await expect(page.getByLabel('Link oficial').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'carta-nova');
+
+    await page.getByLabel('Link oficial').fill('https://www.palmas.to.gov.br/');
+    await page.getByRole('button', { name: 'Criar entrada' }).click();
+    await page.getByRole('heading', { name: 'Cartão do idoso no transporte' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/carta/cartao-do-idoso-no-transporte');
+    expect(await entryOf('cartao-do-idoso-no-transporte')).toMatchObject({ category: 'atendimento', howToAsk: ['Vá a um Resolve Palmas', 'Leve documento com foto'], review: { needed: true } });
     expect(faults).toEqual([]);
   });
 

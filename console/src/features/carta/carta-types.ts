@@ -22,7 +22,7 @@ export interface CartaEntry {
   phones: string[];
   officialUrl: string | null;
   lastReviewed: string;
-  review: { needed: boolean; note: string };
+  review: { needed: boolean; note: string | null };
   sources: string[];
   questions: string[];
 }

@@ -48,7 +48,7 @@ export const draftOf = (entry: CartaEntry): EntryDraft => ({
   officialUrl: entry.officialUrl ?? '',
   lastReviewed: entry.lastReviewed,
   reviewNeeded: entry.review.needed,
-  reviewNote: entry.review.note,
+  reviewNote: entry.review.note ?? '',
   sources: lines(entry.sources),
   questions: lines(entry.questions),
 });
