@@ -1,4 +1,5 @@
 import { benchBroadcast } from './broadcast.js';
+import { benchCartaAccuracy } from './carta-accuracy.js';
 import { benchIntake } from './intake.js';
 import { benchNluAccuracy } from './nlu-accuracy.js';
 import { benchReplyLatency } from './reply-latency.js';
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   intake: benchIntake,
   'reply-latency': benchReplyLatency,
   'nlu-accuracy': benchNluAccuracy,
+  'carta-accuracy': benchCartaAccuracy,
   'report-summary': benchReportSummary,
   broadcast: benchBroadcast,
 };

@@ -25,10 +25,12 @@ describe('the words that work everywhere, guidance and a holiday, through the re
     expect(await ivo.says('falar com alguém', 'fora do horário')).toContain('segunda-feira, às 13h30');
   });
 
-  it('answers a guidance service from the profile, then offers the menu', async () => {
+  it('answers a health question from the Carta de Serviços, and the guidance service from the menu still answers', async () => {
     const jo = scriptedCitizen(testApp(), '5563999990502', 'Jo');
     await jo.declinesRegistration();
-    await jo.says('onde eu vacino meu filho?', 'Orientações de saúde');
+    await jo.says('onde eu vacino meu filho?', 'Mais detalhes');
+    await jo.says('menu', 'Como posso ajudar');
+    await jo.taps('grp:saude', 'Escolha o serviço');
     expect(await jo.taps('svc:saude-orientacao', 'Unidade de Saúde da Família')).toContain('Cartão do SUS');
   });
 

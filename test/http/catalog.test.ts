@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundText } from '../../src/channels/simulator/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { callApi } from '../support/api.js';
+import { cartaTestProfile } from '../support/carta-profile.js';
 import { signInAs } from '../support/sign-in.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -13,7 +14,8 @@ let coordinator: string;
 let attendant: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp({ clock });
+  // The small test Carta has nothing on traffic lights, so the taught phrase reaches the classifier's service.
+  testApp = await startTestApp({ clock, env: { CITY_CONFIG: cartaTestProfile() } });
   coordinator = await signInAs(testApp, 'coordinator');
   attendant = await signInAs(testApp, 'attendant');
 });

@@ -25,7 +25,7 @@ export const cartaEntryFieldsSchema = z.object({
   phones: z.array(phone).max(10),
   officialUrl: url.nullable(),
   lastReviewed: isoDate,
-  review: z.object({ needed: z.boolean(), note: z.string().trim().max(600).default('') }),
+  review: z.object({ needed: z.boolean(), note: z.string().trim().max(600).nullable().default(null) }),
   sources: z.array(nonEmpty.max(300)).max(20).default([]),
   /** How citizens ask for it: what the search learns from (at least four phrasings in the profile). */
   questions: z.array(nonEmpty.max(200)).min(1).max(200),

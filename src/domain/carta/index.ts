@@ -19,3 +19,4 @@ export {
 export { CARTA_REVIEW_MONTHS, cartaEntryDetail, cartaEntryItems, isReviewDue, type CartaEntryDetail, type CartaEntryItem } from './views.js';
 export { cartaPageUrl, requestServiceCodes, todayIn } from './links.js';
 export { understandQuestion, type QuestionDeps } from './understand.js';
+export { cartaEvaluationSchema, evaluateCarta, labelOf, loadCartaEvaluation, type CartaCase, type CartaMiss, type CartaReport } from './evaluation.js';

@@ -41,7 +41,7 @@ const check = (live: LiveCarta, change: EntryChange, today: string): Result<Cart
   if (fields.departmentId !== null && !live.departmentIds.has(fields.departmentId)) problems.push({ field: 'departmentId', message: 'secretaria desconhecida' });
   if (problems.length > 0) return invalid(problems);
   const questions = [...new Set(fields.questions.map((q) => q.replace(/\s+/g, ' ').trim()))];
-  const reviewed = change.markReviewed ? { lastReviewed: today, review: { needed: false, note: '' } } : {};
+  const reviewed = change.markReviewed ? { lastReviewed: today, review: { needed: false, note: null } } : {};
   return ok({ ...fields, questions, ...reviewed });
 };
 

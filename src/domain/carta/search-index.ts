@@ -3,7 +3,16 @@ import type { CartaEntry } from '../../config/city/carta.schema.js';
 import { createSearchTerms, type SearchTerms } from '../../nlu/search-terms.js';
 
 /** What a citizen asks weighs most when it matches how citizens asked before, then the entry's title. */
-export const FIELD_BOOSTS = { questions: 3, title: 2.5, answer: 1, requirements: 0.6 } as const;
+export const FIELD_BOOSTS = { questions: 4, title: 3, answer: 1, requirements: 0.5 } as const;
+
+/** Knobs of the ranking, fixed in code; tests and the benchmark may try others. */
+export interface SearchTuning {
+  boosts: Record<keyof typeof FIELD_BOOSTS, number>;
+  /** BM25's b: how much a long field (an entry with many questions) is penalised, 0..1. */
+  lengthNormalization: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = { boosts: FIELD_BOOSTS, lengthNormalization: 0.7 };
 
 export interface CartaHit {
   id: string;
@@ -40,7 +49,7 @@ export class CartaSearch {
   private readonly titles: Map<string, string>;
   readonly terms: SearchTerms;
 
-  constructor(entries: readonly CartaEntry[], synonyms: Readonly<Record<string, string>> = {}) {
+  constructor(entries: readonly CartaEntry[], synonyms: Readonly<Record<string, string>> = {}, tuning: SearchTuning = DEFAULT_TUNING) {
     this.terms = createSearchTerms({ synonyms });
     this.titles = new Map(entries.map((e) => [e.id, e.title]));
     this.index = new MiniSearch<IndexedEntry>({
@@ -48,12 +57,12 @@ export class CartaSearch {
       tokenize: (text) => this.terms(text),
       processTerm: (term) => term,
       searchOptions: {
-        boost: { ...FIELD_BOOSTS },
+        boost: { ...tuning.boosts },
         combineWith: 'OR',
         fuzzy: (term) => (term.length >= 6 ? 1 : false),
         prefix: (term) => term.length >= 5,
         weights: { fuzzy: 0.4, prefix: 0.5 },
-        bm25: { k: 1.2, b: 0.5, d: 0.5 },
+        bm25: { k: 1.2, b: tuning.lengthNormalization, d: 0.5 },
       },
     });
     this.index.addAll(entries.map(documentOf));
