@@ -57,6 +57,12 @@ describe('the entry editor draft', () => {
     expect(updateOf(draftOf(ENTRY), true)).toMatchObject({ markReviewed: true, title: ENTRY.title });
   });
 
+  it('keeps a blank review note as null, as the profile writes it', () => {
+    const noted = { ...ENTRY, review: { needed: false, note: null } };
+    expect(entryOf(draftOf(noted))).toEqual(noted);
+    expect(entryOf({ ...draftOf(ENTRY), reviewNote: '  ' }).review.note).toBeNull();
+  });
+
   it('starts a new entry marked for review, dated today', () => {
     const entry = entryOf(emptyDraft('2026-11-30', 'saude'));
     expect(entry).toMatchObject({ category: 'saude', lastReviewed: '2026-11-30', review: { needed: true }, howToAsk: [], phones: [] });

@@ -3,7 +3,7 @@ import type { CartaEntry } from './carta-types.js'; // .js: the unit tests type-
 /*
  * The bot's Carta replies as src/conversation/flows/carta.flow.ts composes them, with the words of
  * city/palmas/texts.pt-BR.json (carta.*). The console API does not send the bot's rendering, so this mirrors it:
- * change both together (a preview endpoint would end the copy; see docs/carta-console.md).
+ * change both together (see docs/carta.md, "In the console").
  */
 
 /** Under the short answer. */

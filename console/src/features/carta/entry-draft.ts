@@ -71,7 +71,7 @@ export const emptyDraft = (today: string, category: string): EntryDraft =>
     phones: [],
     officialUrl: null,
     lastReviewed: today,
-    review: { needed: true, note: '' },
+    review: { needed: true, note: null },
     sources: [],
     questions: [],
   });
@@ -93,7 +93,8 @@ export const entryOf = (draft: EntryDraft): CartaEntry => ({
   phones: listOf(draft.phones),
   officialUrl: orNull(draft.officialUrl),
   lastReviewed: draft.lastReviewed,
-  review: { needed: draft.reviewNeeded, note: draft.reviewNote.trim() },
+  // Blank is null, as the profile and the server's "reviewed" write it, so an untouched entry stays unedited.
+  review: { needed: draft.reviewNeeded, note: draft.reviewNote.trim() || null },
   sources: listOf(draft.sources),
   questions: listOf(draft.questions),
 });
