@@ -27,7 +27,9 @@ export const EntriesTable = ({ items, total, categories }: EntriesTableProps) =>
           <thead>
             <tr>
               <th scope="col">Entrada</th>
-              <th scope="col">Categoria</th>
+              <th scope="col" className="carta__category">
+                Categoria
+              </th>
               <th scope="col">Revisada em</th>
               <th scope="col">Revisão</th>
               <th scope="col" className="table__number">
@@ -47,7 +49,7 @@ export const EntriesTable = ({ items, total, categories }: EntriesTableProps) =>
                     {item.edited && <span className="badge carta__edited">editada</span>}
                   </span>
                 </td>
-                <td>{categoryTitle(item.category)}</td>
+                <td className="carta__category">{categoryTitle(item.category)}</td>
                 <td>{shortDay(item.lastReviewed)}</td>
                 <td>
                   <ReviewPill reviewNeeded={item.reviewNeeded} reviewDue={item.reviewDue} />
