@@ -134,4 +134,11 @@ describe('Carta de Serviços through the console API', () => {
     const after = (await call('GET', '/api/carta/questions?kind=unanswered&resolved=false', attendant)).body as { items: unknown[] };
     expect(after.items).toEqual([]);
   });
+
+  it('documents every Carta route in /api/docs', async () => {
+    const spec = (await call('GET', '/api/docs/json', undefined)).body as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(spec.paths['/api/carta/entries'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(spec.paths['/api/carta/entries/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'put']));
+    for (const path of ['/api/carta/questions', '/api/carta/questions/{id}/resolve', '/api/carta/search']) expect(spec.paths[path], path).toBeDefined();
+  });
 });

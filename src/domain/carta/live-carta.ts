@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { cartaEntryFieldsSchema, type Carta, type CartaEntry } from '../../config/city/carta.schema.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Db, Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import { markRevision, RevisionedLoader } from '../live-edits/index.js';
 import { CartaSearch } from './search-index.js';
 
 /** Changes whenever an entry is edited or added, so every instance knows to reload. */
@@ -30,12 +30,12 @@ export class LiveCarta {
   readonly defaults: Carta;
   private index: CartaSearch;
   private edits = new Map<string, EntryEditInfo>();
-  private revision: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly loader: RevisionedLoader;
 
   constructor(private readonly options: LiveCartaOptions) {
     this.defaults = structuredClone(options.city.carta);
     this.index = new CartaSearch(this.defaults.entries, this.defaults.synonyms);
+    this.loader = new RevisionedLoader({ db: options.db, repos: options.repos, key: REVISION_KEY, load: () => this.load() });
   }
 
   get carta(): Carta {
@@ -64,16 +64,11 @@ export class LiveCarta {
 
   /** Reads every edit and swaps Carta and index; reloads run one at a time, in the order asked. */
   reload(): Promise<void> {
-    const next = this.queue.then(() => this.load());
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.loader.reload();
   }
 
-  async refreshIfChanged(): Promise<boolean> {
-    const revision = await this.options.repos.settings.get<string>(this.options.db, REVISION_KEY);
-    if (revision === this.revision) return false;
-    await this.reload();
-    return true;
+  refreshIfChanged(): Promise<boolean> {
+    return this.loader.refreshIfChanged();
   }
 
   /** An edit that no longer fits the profile (a category since removed) is ignored rather than shown to citizens. */
@@ -86,7 +81,6 @@ export class LiveCarta {
 
   private async load(): Promise<void> {
     const { db, repos, city, logger } = this.options;
-    const revision = await repos.settings.get<string>(db, REVISION_KEY);
     const rows = await repos.carta.entryEdits(db);
     const edited = new Map<string, CartaEntry>();
     const edits = new Map<string, EntryEditInfo>();
@@ -109,11 +103,9 @@ export class LiveCarta {
     city.carta = carta;
     this.index = index;
     this.edits = edits;
-    this.revision = revision;
     logger.info({ entryEdits: edits.size }, 'carta edits applied');
   }
 }
 
 /** Called in the transaction of every edit: other instances see a new revision and reload. */
-export const markCartaChanged = (db: Executor, repos: Repositories, now: number): Promise<void> =>
-  repos.settings.set(db, REVISION_KEY, `${now}-${randomUUID()}`, now);
+export const markCartaChanged = (db: Executor, repos: Repositories, now: number): Promise<void> => markRevision(db, repos, REVISION_KEY, now);

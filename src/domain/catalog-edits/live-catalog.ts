@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { applyPhraseEdits, type Classifier, type PhraseEdit, type SwappableClassifier, type TrainingData } from '../../nlu/index.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Db, Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import { markRevision, RevisionedLoader } from '../live-edits/index.js';
 import { applyServiceTextEdits, type Catalog, type ServiceTextEdit, type ServiceTextField } from '../catalog/index.js';
 
 /** Changes whenever a catalog text or a training phrase changes, so every instance knows to reload. */
@@ -30,12 +30,12 @@ export class LiveCatalog {
   readonly defaults: { catalog: Catalog; training: TrainingData };
   private training: TrainingData;
   private phraseEditsInForce: PhraseEdit[] = [];
-  private revision: string | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly loader: RevisionedLoader;
 
   constructor(private readonly options: LiveCatalogOptions) {
     this.defaults = { catalog: structuredClone(options.city.catalog), training: options.training };
     this.training = options.training;
+    this.loader = new RevisionedLoader({ db: options.db, repos: options.repos, key: REVISION_KEY, load: () => this.load() });
   }
 
   get catalog(): Catalog {
@@ -48,7 +48,8 @@ export class LiveCatalog {
 
   /** When the last edit was made (any instance), or undefined when the profile's files are all there is. */
   get changedAt(): number | undefined {
-    const at = this.revision ? Number.parseInt(this.revision, 10) : Number.NaN;
+    const revision = this.loader.revision;
+    const at = revision ? Number.parseInt(revision, 10) : Number.NaN;
     return Number.isFinite(at) ? at : undefined;
   }
 
@@ -70,22 +71,16 @@ export class LiveCatalog {
 
   /** Reads every edit and swaps catalog and model; reloads run one at a time, in the order asked. */
   reload(): Promise<void> {
-    const next = this.queue.then(() => this.load());
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.loader.reload();
   }
 
   /** Reloads only when another instance (or this one) changed something since the last load. */
-  async refreshIfChanged(): Promise<boolean> {
-    const revision = await this.options.repos.settings.get<string>(this.options.db, REVISION_KEY);
-    if (revision === this.revision) return false;
-    await this.reload();
-    return true;
+  refreshIfChanged(): Promise<boolean> {
+    return this.loader.refreshIfChanged();
   }
 
   private async load(): Promise<void> {
     const { db, repos, city, classifier, train, logger } = this.options;
-    const revision = await repos.settings.get<string>(db, REVISION_KEY);
     const [textRows, phraseRows] = await Promise.all([repos.catalogEdits.textEdits(db), repos.catalogEdits.phraseEdits(db)]);
     const textEdits: ServiceTextEdit[] = textRows.map((row) => ({
       serviceCode: row.service_code,
@@ -101,11 +96,9 @@ export class LiveCatalog {
     if (model) classifier.replace(model);
     this.training = training;
     this.phraseEditsInForce = phraseEdits;
-    this.revision = revision;
     logger.info({ textEdits: textEdits.length, phraseEdits: phraseEdits.length, trainingMs: model?.trainingMs }, 'catalog edits applied');
   }
 }
 
 /** Called in the transaction of every edit: other instances see a new revision and reload. */
-export const markCatalogChanged = (db: Executor, repos: Repositories, now: number): Promise<void> =>
-  repos.settings.set(db, REVISION_KEY, `${now}-${randomUUID()}`, now);
+export const markCatalogChanged = (db: Executor, repos: Repositories, now: number): Promise<void> => markRevision(db, repos, REVISION_KEY, now);
