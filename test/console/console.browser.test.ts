@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('the attendants console in Chromium', () => {
     await page.getByRole('button', { name: 'Entrar' }).click();
     const user = page.getByRole('link', { name: /^Minha conta/ });
     await expect(user.textContent()).resolves.toBe('Carla NunesCoordenação');
-    await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Cidadãos', 'Pedidos', 'Registrar ligação', 'Avisos', 'Relatórios', 'Configurações']);
+    await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Cidadãos', 'Pedidos', 'Registrar ligação', 'Carta de Serviços', 'Avisos', 'Relatórios', 'Configurações']);
     await expect(page.getByRole('link', { name: 'Simulador do WhatsApp' }).getAttribute('href')).resolves.toBe('/simulador');
 
     await page.getByLabel('Secretaria').selectOption('zeladoria-urbana');

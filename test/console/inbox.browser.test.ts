@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('the Atendimento screen in Chromium', () => {
     await page.getByLabel('Senha').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('navigation', { name: 'Seções' }).waitFor();
-    await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Cidadãos', 'Pedidos', 'Registrar ligação', 'Configurações']);
+    await expect(page.getByRole('navigation', { name: 'Seções' }).getByRole('link').allTextContents()).resolves.toEqual(['Painel', 'Atendimento', 'Cidadãos', 'Pedidos', 'Registrar ligação', 'Carta de Serviços', 'Configurações']);
 
     const waiting = page.getByRole('region', { name: 'Aguardando' });
     await expect(waiting.getByRole('link', { name: /Bia Souza/ }).innerText()).resolves.toMatch(/há 12 min/);

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { CITIZENS_ROOT } from '../features/citizens/citizens-api';
 import { CitizensPage } from '../features/citizens/CitizensPage';
+import { CartaPage } from '../features/carta/CartaPage';
+import { CARTA_ROOT } from '../features/carta/carta-paths';
 import { BROADCASTS_ROOT, BroadcastsPage } from '../features/broadcasts/BroadcastsPage';
 import { REPORTS_ROOT, ReportsPage } from '../features/reports/ReportsPage';
 import { attendsConversations, isCoordinator } from '../features/auth/roles';
@@ -53,6 +55,12 @@ export const SECTIONS: Section[] = [
     path: INTAKE_PATH,
     owns: (path) => path === INTAKE_PATH,
     render: (path) => <RequestsPage path={path} />,
+  },
+  {
+    label: 'Carta de Serviços',
+    path: CARTA_ROOT,
+    owns: (path) => path === CARTA_ROOT || path.startsWith(`${CARTA_ROOT}/`),
+    render: (path) => <CartaPage path={path} />,
   },
   {
     label: 'Avisos',

@@ -5,7 +5,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { CountBars } from './CountBars';
 import type { DepartmentSummary } from './dashboard-api';
 import { OverdueTable } from './OverdueTable';
-import { StatCard } from './StatCard';
+import { StatCard } from '../../ui/StatCard';
 
 const total = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
 

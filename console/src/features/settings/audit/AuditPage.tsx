@@ -6,6 +6,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { Loading } from '../../../ui/Loading';
 import { Notice } from '../../../ui/Notice';
+import { Options } from '../../../ui/Options';
 
 interface AuditEntry {
   id: number;
@@ -73,11 +74,7 @@ export const AuditPage = () => {
         <Field label="Mostrar">
           {(props) => (
             <select {...props} className="input" value={kind} onChange={(e) => setKind(e.target.value)}>
-              {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <Options choices={KINDS} />
             </select>
           )}
         </Field>

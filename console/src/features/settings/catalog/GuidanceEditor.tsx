@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useAction } from '../../../api/use-action';
 import { Button } from '../../../ui/Button';
 import { textLabel, type ServiceText, type TextValue } from './catalog-api';
-import { Counter } from './Counter';
+import { Counter } from '../../../ui/Counter';
 import { EditorActions } from './EditorActions';
 
 const MAX_MESSAGES = 10;

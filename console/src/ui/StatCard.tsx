@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatInteger } from '../../format/numbers';
+import { formatInteger } from '../format/numbers';
 
 interface StatCardProps {
   label: string;
