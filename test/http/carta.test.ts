@@ -67,7 +67,10 @@ describe('Carta de Serviços through the console API', () => {
 
     const tooLong = await call('PUT', '/api/carta/entries/alvara-funcionamento', coordinator, { ...body, answer: 'x'.repeat(701) });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body).toMatchObject({ error: { code: 'invalid_entry', fields: ['answer'] } });
+    expect(tooLong.body).toMatchObject({ error: { code: 'invalid_entry', fields: ['answer'], message: 'Resposta: no máximo 700 caracteres, para caber numa tela de celular' } });
+    const notAList = await call('PUT', '/api/carta/entries/alvara-funcionamento', coordinator, { ...body, requirements: 'um texto' });
+    // Where the schema has no words of its own, zod's in Portuguese: coordinators read it.
+    expect((notAList.body.error as { message: string }).message).toMatch(/^Requisitos: .*(esperado|esperava|inválid)/i);
     const noSteps = await call('PUT', '/api/carta/entries/alvara-funcionamento', coordinator, { ...body, howToAsk: [] });
     expect(noSteps.body).toMatchObject({ error: { fields: ['howToAsk'] } });
     const badUrl = await call('PUT', '/api/carta/entries/alvara-funcionamento', coordinator, { ...body, officialUrl: 'javascript:alert(1)' });

@@ -11,11 +11,11 @@ const nullableText = nonEmpty.max(400).nullable();
 
 /** The fields a coordinator edits: everything of an entry but its id. */
 export const cartaEntryFieldsSchema = z.object({
-  title: nonEmpty.max(CARTA_TITLE_MAX),
+  title: nonEmpty.max(CARTA_TITLE_MAX, { error: `no máximo ${CARTA_TITLE_MAX} caracteres` }),
   category: slugId,
   provider: nonEmpty.max(200),
   departmentId: z.string().min(1).nullable(),
-  answer: nonEmpty.max(CARTA_ANSWER_MAX).refine((text) => !/\[[^\]]*\]\([^)]*\)/.test(text), { error: 'sem links no formato markdown: escreva o endereço' }),
+  answer: nonEmpty.max(CARTA_ANSWER_MAX, { error: `no máximo ${CARTA_ANSWER_MAX} caracteres, para caber numa tela de celular` }).refine((text) => !/\[[^\]]*\]\([^)]*\)/.test(text), { error: 'sem links no formato markdown: escreva o endereço' }),
   requirements: z.array(nonEmpty.max(300)).max(30),
   howToAsk: z.array(nonEmpty.max(300)).min(1, { error: 'diga ao menos um passo' }).max(20),
   deadline: nullableText,

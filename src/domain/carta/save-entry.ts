@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { cartaEntryFieldsSchema, type CartaEntry, type CartaEntryFields } from '../../config/city/carta.schema.js';
 import type { Db } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
@@ -29,11 +29,14 @@ const invalid = (problems: Array<{ field: string; message: string }>) => {
   return fail('invalid_entry', 'invalid_input', message, { fields: [...new Set(problems.map((p) => p.field))] });
 };
 
+/** Coordinators read these: zod's own wording in Portuguese where the schema has no words of its own. */
+const PORTUGUESE = z.locales.ptBR();
+
 const zodProblems = (error: z.ZodError) => error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }));
 
 /** The schema's checks plus the profile's: the category and the department must exist. */
 const check = (live: LiveCarta, change: EntryChange, today: string): Result<CartaEntryFields, SaveEntryError> => {
-  const parsed = cartaEntryFieldsSchema.safeParse(change.fields);
+  const parsed = cartaEntryFieldsSchema.safeParse(change.fields, { error: PORTUGUESE.localeError });
   if (!parsed.success) return invalid(zodProblems(parsed.error));
   const fields = parsed.data;
   const problems: Array<{ field: string; message: string }> = [];
