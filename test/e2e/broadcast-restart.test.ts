@@ -2,10 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulatorServer, type StandaloneSimulator } from '../../src/channels/simulator/index.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { openStorage } from '../../src/storage/database.js';
-import { migrateToLatest } from '../../src/storage/migrate.js';
-import { createRepositories } from '../../src/storage/repositories/index.js';
-import { approvedTemplate, cityProfileAt, optedInCitizens, seedCitizens } from '../support/broadcasts.js';
+import { cityProfileAt, optedInCitizens, prepareBroadcastDatabase } from '../support/broadcasts.js';
 import { dialects, type TestDatabase } from '../support/databases.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { CSRF_HEADERS } from '../support/test-app.js';
@@ -26,18 +23,6 @@ afterEach(async () => {
   await database?.drop();
 });
 
-/** The database as the server will find it: migrated, with opted-in citizens and an approved template. */
-const prepare = async (url: string): Promise<void> => {
-  const storage = openStorage(url);
-  try {
-    await migrateToLatest(storage);
-    await seedCitizens(storage.db, RECIPIENTS);
-    await approvedTemplate(storage.db, createRepositories(storage.dialect), 'aviso_defesa_civil', 'Defesa Civil: {{1}}');
-  } finally {
-    await storage.close();
-  }
-};
-
 const api = async (method: string, path: string, cookie: string, body?: unknown) => {
   const response = await fetch(`${server!.url}${path}`, { method, headers: { ...CSRF_HEADERS, cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
@@ -54,7 +39,7 @@ const eventually = async (check: () => Promise<boolean> | boolean, timeoutMs: nu
 describe.each(dialects)('a server killed in the middle of a broadcast, on $name', ({ create }) => {
   it('sends every recipient exactly one message after a restart', async () => {
     database = await create();
-    await prepare(database.url);
+    await prepareBroadcastDatabase(database.url, RECIPIENTS);
     const port = await freePort();
     simulator = await startSimulatorServer({
       appSecret: SECRET, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: '556332127500', accessToken: TOKEN,

@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeLikeMeta, sign } from '../../src/channels/whatsapp-cloud/signature.js';
 import { openStorage } from '../../src/storage/database.js';
-import { migrateToLatest } from '../../src/storage/migrate.js';
-import { createRepositories } from '../../src/storage/repositories/index.js';
-import { approvedTemplate, cityProfileAt, optedInCitizens, seedCitizens } from '../support/broadcasts.js';
+import { cityProfileAt, optedInCitizens, prepareBroadcastDatabase } from '../support/broadcasts.js';
 import { appDatabase, type TestDatabase } from '../support/databases.js';
 import { ScriptedGraph, type RecordedCall } from '../support/scripted-graph.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -81,17 +79,6 @@ const startBroadcast = async (cookie: string): Promise<void> => {
   expect(response.status).toBe(201);
 };
 
-const prepare = async (url: string): Promise<void> => {
-  const storage = openStorage(url);
-  try {
-    await migrateToLatest(storage);
-    await seedCitizens(storage.db, RECIPIENTS);
-    await approvedTemplate(storage.db, createRepositories(storage.dialect), 'aviso_defesa_civil', 'Defesa Civil: {{1}}');
-  } finally {
-    await storage.close();
-  }
-};
-
 /** Sends Graph accepted more than once, by the outbox row (conversation replies) or the recipient (broadcast). */
 const repeatedSends = (sends: RecordedCall[]): Map<string, RecordedCall[]> => {
   const byKey = new Map<string, RecordedCall[]>();
@@ -105,7 +92,7 @@ const repeatedSends = (sends: RecordedCall[]): Map<string, RecordedCall[]> => {
 describe('a server killed with SIGKILL at random moments, again and again, under load', () => {
   it('loses no acknowledged message or request, and repeats only sends that were in flight', async () => {
     database = await appDatabase();
-    await prepare(database.url);
+    await prepareBroadcastDatabase(database.url, RECIPIENTS);
     await graph.start();
     const port = await freePort();
     const env = {

@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromRoot } from '../../src/platform/paths.js';
-import type { Db } from '../../src/storage/database.js';
-import type { Repositories } from '../../src/storage/repositories/index.js';
+import { openStorage, type Db } from '../../src/storage/database.js';
+import { migrateToLatest } from '../../src/storage/migrate.js';
+import { createRepositories, type Repositories } from '../../src/storage/repositories/index.js';
 
 export interface SeedCitizen {
   key: string;
@@ -73,4 +74,16 @@ export const cityProfileAt = (hour: number): string => {
   profile.timezone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
   writeFileSync(join(dir, 'city.json'), JSON.stringify(profile));
   return dir;
+};
+
+/** The database as a server process will find it: migrated, with opted-in citizens and an approved rain-alert template. */
+export const prepareBroadcastDatabase = async (url: string, citizens: readonly SeedCitizen[]): Promise<void> => {
+  const storage = openStorage(url);
+  try {
+    await migrateToLatest(storage);
+    await seedCitizens(storage.db, citizens);
+    await approvedTemplate(storage.db, createRepositories(storage.dialect), 'aviso_defesa_civil', 'Defesa Civil: {{1}}');
+  } finally {
+    await storage.close();
+  }
 };
