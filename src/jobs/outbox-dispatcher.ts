@@ -44,6 +44,8 @@ export interface DispatcherOptions {
   uncertainGraceMs?: number;
   /** While paused for a refused token, how often to check whether Meta accepts it again. */
   tokenProbeMs?: number;
+  /** How long to keep retrying the record of a send Meta accepted when the database fails. */
+  recordRetryMs?: number;
   pollMs?: number;
 }
 
@@ -150,16 +152,40 @@ export class OutboxDispatcher extends ClaimLoop {
 
   private async send(row: OutboxRow): Promise<void> {
     const started = performance.now();
+    let wamid: string;
     try {
       const payload = JSON.parse(row.payload) as OutboundMessage;
-      const { wamid } = await this.o.graph.sendMessage(row.recipient, payload, callbackDataFor(row.id));
-      this.o.metrics.graphLatency.observe((performance.now() - started) / 1000);
-      await this.o.outage.succeeded();
-      await this.acceptances.submit({ row, wamid });
-      this.o.metrics.outboundSent.inc({ outcome: 'accepted', code: '' });
-      if (row.attempts === 1 && row.cause) this.o.metrics.replyLatency.observe((this.now() - row.created_at) / 1000);
+      ({ wamid } = await this.o.graph.sendMessage(row.recipient, payload, callbackDataFor(row.id)));
     } catch (error) {
       await this.handleFailure(row, error).catch((e: unknown) => this.o.logger.error({ err: e, outboxId: row.id }, 'could not record send failure'));
+      return;
+    }
+    this.o.metrics.graphLatency.observe((performance.now() - started) / 1000);
+    this.o.metrics.outboundSent.inc({ outcome: 'accepted', code: '' });
+    if (row.attempts === 1 && row.cause) this.o.metrics.replyLatency.observe((this.now() - row.created_at) / 1000);
+    await this.o.outage.succeeded().catch((e: unknown) => this.o.logger.warn({ err: e }, 'could not record that the Graph API answered'));
+    await this.recordAccepted(row, wamid);
+  }
+
+  /**
+   * Meta has the message, so a failure to record that (the database restarting) must never lead to sending it
+   * again: the recording is retried for a few seconds. Past that the row keeps its lease, and once the lease ends
+   * it waits for the status webhook that carries its callback data, as after a crash.
+   */
+  private async recordAccepted(row: OutboxRow, wamid: string): Promise<void> {
+    const giveUpAt = performance.now() + (this.o.recordRetryMs ?? 5_000);
+    for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 1_000)) {
+      try {
+        await this.acceptances.submit({ row, wamid });
+        return;
+      } catch (error) {
+        if (performance.now() + delayMs > giveUpAt) {
+          this.o.logger.error({ err: error, outboxId: row.id, wamid }, 'could not record a send Meta accepted; its status webhook will settle it');
+          return;
+        }
+        this.o.logger.warn({ err: errorMessage(error), outboxId: row.id }, 'recording a send Meta accepted failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     }
   }
 

@@ -152,6 +152,26 @@ describe('outbox dispatcher', () => {
     expect(row!.error_code).toBeNull();
   });
 
+  it('never sends again a message Meta accepted while the database failed to record it', async () => {
+    const { outbox } = testApp.app.repos;
+    const record = outbox.markAcceptedMany.bind(outbox);
+    let failures = 3;
+    outbox.markAcceptedMany = async (...args) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return record(...args);
+    };
+    await enqueue('5563999991008', 'olá');
+    await eventually(async () => (await rowsOf('5563999991008'))[0]?.state === 'accepted');
+    await hurryRetries();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(failures).toBe(0);
+    expect((await rowsOf('5563999991008'))[0]).toMatchObject({ state: 'accepted', attempts: 1 });
+    expect(graph.sends().filter((c) => c.body.to === '5563999991008')).toHaveLength(1);
+  });
+
   it('keeps within WHATSAPP_MAX_MPS', async () => {
     await testApp.close();
     testApp = await startTestApp({ graphUrl: graph.url, env: { WHATSAPP_MAX_MPS: '20' } });
