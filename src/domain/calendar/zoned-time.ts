@@ -33,13 +33,42 @@ export const assertTimezone = (timezone: string): void => {
   formatterFor(timezone);
 };
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const lastOffsets = new Map<string, { quarter: number; offsetMs: number }>();
+
+/** The zone's offset from UTC at the start of a quarter hour, read from the runtime's time zone data. */
+const readOffsetMs = (quarterStart: number, timezone: string): number => {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timezone).formatToParts(new Date(quarterStart))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wall - quarterStart;
+};
+
+/**
+ * The zone's offset from UTC at an instant. Since 1970 every zone changes its offset on a quarter hour of UTC, so
+ * one reading of the (slow) Intl formatter serves the whole quarter hour: every message of a busy minute costs one.
+ */
+const offsetAt = (at: number, timezone: string): number => {
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  const last = lastOffsets.get(timezone);
+  if (last?.quarter === quarter) return last.offsetMs;
+  const offsetMs = readOffsetMs(quarter * QUARTER_HOUR_MS, timezone);
+  lastOffsets.set(timezone, { quarter, offsetMs });
+  return offsetMs;
+};
+
 /** The wall-clock reading of an instant in a timezone. */
 export const zonedParts = (at: Date, timezone: string): ZonedParts => {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timezone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const date = { year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0 };
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return { ...date, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0, weekday };
+  const wall = new Date(at.getTime() + offsetAt(at.getTime(), timezone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+  };
 };
 
 export const localDateOf = (at: Date, timezone: string): LocalDate => {
@@ -47,18 +76,12 @@ export const localDateOf = (at: Date, timezone: string): LocalDate => {
   return { year, month, day };
 };
 
-const offsetMs = (at: number, timezone: string): number => {
-  const p = zonedParts(new Date(at), timezone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(at / 1000) * 1000;
-};
-
 /** The instant at which the wall clock of `timezone` reads `date` + `minutes` after midnight. */
 export const zonedInstant = (date: LocalDate, minutes: number, timezone: string): Date => {
   const start = addDays(date, 0);
   const wall = Date.UTC(start.year, start.month - 1, start.day) + minutes * 60_000;
-  let guess = wall - offsetMs(wall, timezone);
+  let guess = wall - offsetAt(wall, timezone);
   // A second pass settles offsets that differ on either side of a DST change.
-  guess = wall - offsetMs(guess, timezone);
+  guess = wall - offsetAt(guess, timezone);
   return new Date(guess);
 };

@@ -67,5 +67,7 @@ export const countProcessedMessage = async (db: Executor, repos: Repositories, m
 };
 
 /** Adds sends Meta accepted to the day's count; call it in the transaction that records them. */
-export const countSentMessages = async (db: Executor, repos: Repositories, count: number, at: number, timezone: string): Promise<void> =>
-  repos.dailyCounts.add(db, [{ day: dayOf(at, timezone), metric: METRIC.sent, key: '', n: count }]);
+export const countSentMessages = async (db: Executor, repos: Repositories, count: number, at: number, timezone: string): Promise<void> => {
+  // Most webhooks carry no newly accepted send: skip working out the day.
+  if (count > 0) await repos.dailyCounts.add(db, [{ day: dayOf(at, timezone), metric: METRIC.sent, key: '', n: count }]);
+};
