@@ -161,6 +161,7 @@ export const createApp = async (config: Config, options: AppOptions = {}): Promi
     db, dialect: storage.dialect, repos, clock, logger,
     leadership: storage.leadership('maintenance'),
     uncertainGraceMs: config.whatsapp.uncertainGraceMs,
+    timezone: config.city.timezone,
     retention: { months: config.retentionMonths, batch: 2_000 },
   });
 

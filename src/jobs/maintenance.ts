@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger.js';
 import type { Db, Dialect } from '../storage/database.js';
 import type { Leadership } from '../storage/leadership.js';
 import type { Repositories } from '../storage/repositories/index.js';
+import { dayOf } from '../domain/reports/index.js';
 import { redactOldMessages, type RetentionPolicy } from '../domain/retention/index.js';
 
 export interface MaintenanceOptions {
@@ -15,6 +16,8 @@ export interface MaintenanceOptions {
   logger: Logger;
   /** How long a send with an unknown outcome waits for a status webhook before it is retried. */
   uncertainGraceMs: number;
+  /** The city's timezone: the shards of report counts are folded once their day is over there. */
+  timezone: string;
   intervalMs?: number;
   keepDoneJobsMs?: number;
   /** How long message contents are kept (see domain/retention); absent or 0 months: forever. */
@@ -22,9 +25,10 @@ export interface MaintenanceOptions {
 }
 
 /**
- * Gives back work whose worker died (expired leases) and purges finished jobs and expired sessions, on one instance
- * at a time (the leader; another takes over if it dies). On start every instance recovers at once: with SQLite only one process serves the file, so anything still marked running belonged to a
- * process that is gone.
+ * Gives back work whose worker died (expired leases), purges finished jobs and expired sessions and folds the
+ * report counts of past days, on one instance at a time (the leader; another takes over if it dies). On start every
+ * instance recovers at once: with SQLite only one process serves the file, so anything still marked running
+ * belonged to a process that is gone.
  */
 export class Maintenance {
   private timer: NodeJS.Timeout | undefined;
@@ -47,6 +51,7 @@ export class Maintenance {
     await repos.jobs.purgeDone(db, now - (this.o.keepDoneJobsMs ?? 7 * 24 * 60 * 60 * 1000));
     await repos.sessions.purgeExpired(db, now);
     await repos.pendingSignIns.purgeExpired(db, now);
+    await repos.dailyCounts.foldShards(db, dayOf(now, this.o.timezone));
     if (this.o.retention) {
       const redacted = await redactOldMessages(db, repos, this.o.retention, now);
       if (redacted.inbound + redacted.outbound + redacted.handoff > 0) this.o.logger.info({ redacted }, 'old message contents removed (retention policy)');

@@ -18,6 +18,7 @@ import * as dailyCounts from './migrations/2026-11-28-020-daily-counts.js';
 import * as passwordChange from './migrations/2026-11-28-021-password-change.js';
 import * as staffTotp from './migrations/2026-11-28-022-staff-totp.js';
 import * as carta from './migrations/2026-11-29-001-carta.js';
+import * as dailyCountShards from './migrations/2026-11-29-002-daily-count-shards.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -39,6 +40,7 @@ const migrations = {
   '2026-11-28-021-password-change': passwordChange,
   '2026-11-28-022-staff-totp': staffTotp,
   '2026-11-29-001-carta': carta,
+  '2026-11-29-002-daily-count-shards': dailyCountShards,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({
@@ -62,4 +64,10 @@ export const migrateToLatest = async (storage: Storage): Promise<string[]> => {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+/** Applies the migrations up to and including `name`: tests of a migration that moves data start from before it. */
+export const migrateUpTo = async (storage: Storage, name: keyof typeof migrations): Promise<void> => {
+  const { error } = await new Migrator({ db: storage.db, provider: providerFor(storage) }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 };

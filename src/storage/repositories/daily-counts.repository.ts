@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../database.js';
+import type { Dialect, Executor } from '../database.js';
 
 export interface DailyCount {
   day: string;
@@ -8,8 +8,25 @@ export interface DailyCount {
   n: number;
 }
 
-/** Running daily totals for reports; every write adds to what is there. */
+/** Enough that the transactions of one instance's workers almost never meet on a row. */
+const SHARDS = 16;
+
+/**
+ * Running daily totals for reports; every write adds to what is there. On PostgreSQL each write goes to the next of
+ * several shards of its rows, so concurrent transactions do not queue on one row lock (SQLite has one writer: one
+ * shard); readers sum the shards, and `foldShards` merges those of past days.
+ */
 export class DailyCountsRepository {
+  private nextShard = 0;
+
+  constructor(private readonly dialect: Dialect) {}
+
+  private shard(): number {
+    if (this.dialect === 'sqlite') return 0;
+    this.nextShard = (this.nextShard + 1) % SHARDS;
+    return this.nextShard;
+  }
+
   /** Adds the counts in one statement; the same (day, metric, key) twice in `counts` is summed first. */
   async add(db: Executor, counts: readonly DailyCount[]): Promise<void> {
     const merged = new Map<string, DailyCount>();
@@ -20,11 +37,29 @@ export class DailyCountsRepository {
       merged.set(id, seen ? { ...seen, n: seen.n + count.n } : { ...count });
     }
     if (merged.size === 0) return;
+    const shard = this.shard();
     await db
       .insertInto('daily_counts')
-      .values([...merged.values()])
-      .onConflict((oc) => oc.columns(['day', 'metric', 'key']).doUpdateSet({ n: sql<number>`daily_counts.n + excluded.n` }))
+      .values([...merged.values()].map((count) => ({ ...count, shard })))
+      .onConflict((oc) => oc.columns(['day', 'metric', 'key', 'shard']).doUpdateSet({ n: sql<number>`daily_counts.n + excluded.n` }))
       .execute();
+  }
+
+  /**
+   * Merges the shards of the days before `beforeDay` into shard 0, in one statement (a late count for such a day
+   * starts a new shard, merged next time); returns how many shard rows it merged.
+   */
+  async foldShards(db: Executor, beforeDay: string): Promise<number> {
+    if (this.dialect === 'sqlite') return 0;
+    const result = await sql<{ merged: string }>`
+      with moved as (delete from daily_counts where shard <> 0 and day < ${beforeDay} returning day, metric, key, n),
+      folded as (
+        insert into daily_counts (day, metric, key, shard, n)
+        select day, metric, key, 0, sum(n) from moved group by day, metric, key
+        on conflict (day, metric, key, shard) do update set n = daily_counts.n + excluded.n
+      )
+      select count(*) as merged from moved`.execute(db);
+    return Number(result.rows[0]?.merged ?? 0);
   }
 
   /** Totals per metric and key over days `from`..`to` (inclusive, "YYYY-MM-DD"). */
@@ -45,11 +80,12 @@ export class DailyCountsRepository {
   async series(db: Executor, metric: string, from: string, to: string): Promise<Array<{ day: string; n: number }>> {
     const rows = await db
       .selectFrom('daily_counts')
-      .select(['day', 'n'])
+      .select(['day', sql<string>`sum(n)`.as('n')])
       .where('metric', '=', metric)
       .where('key', '=', '')
       .where('day', '>=', from)
       .where('day', '<=', to)
+      .groupBy('day')
       .orderBy('day')
       .execute();
     return rows.map((row) => ({ day: row.day, n: Number(row.n) }));

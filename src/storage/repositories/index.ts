@@ -46,7 +46,7 @@ export const createRepositories = (dialect: Dialect) => ({
   closures: new ClosuresRepository(),
   consent: new ConsentRepository(),
   conversations: new ConversationsRepository(),
-  dailyCounts: new DailyCountsRepository(),
+  dailyCounts: new DailyCountsRepository(dialect),
   dataRequests: new DataRequestsRepository(),
   failures: new FailuresRepository(),
   handoffs: new HandoffsRepository(),
