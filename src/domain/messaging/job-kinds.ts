@@ -10,6 +10,7 @@ export interface EraseCitizenPayload {
   citizenKey: string;
 }
 
+/** Written by intake in the same statement as the message (InboundRepository.insertManyWithJobs). */
 export interface ProcessInboundPayload {
   wamid: string;
 }

@@ -1,10 +1,10 @@
-import type { Db, Tx } from '../../storage/database.js';
+import type { Db, Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { isDeliveryStatus } from '../../storage/repositories/outbox.repository.js';
 import { recordBroadcastStatuses } from '../broadcasts/record-statuses.js';
 import { applyTemplateEvents, type TemplateChange } from '../templates/status-events.js';
 import { outboxIdFromCallback } from './callback-data.js';
-import { JOB, type ProcessInboundPayload } from './job-kinds.js';
+import { JOB } from './job-kinds.js';
 import type { InboundMessage, ParsedNotification } from './notification.js';
 import { countSentMessages } from '../reports/index.js';
 
@@ -35,45 +35,42 @@ const storedPayload = (m: InboundMessage): StoredInboundPayload => ({
 });
 
 /**
- * Stores everything notifications carry in one transaction: new messages with a processing job each
- * (grouped by citizen so they run in order), delivery statuses, and the rest kept raw. Once this commits the
- * webhooks may be acknowledged: nothing in them can be lost any more. Messages of the whole batch go in one
- * insert, so a busy webhook costs a few statements per batch rather than per message.
+ * Stores everything notifications carry, atomically: new messages with a processing job each (grouped by citizen so
+ * they run in order), delivery statuses, and the rest kept raw. Once this commits the webhooks may be acknowledged:
+ * nothing in them can be lost any more. Messages of the whole batch go in one statement, so a busy webhook costs a
+ * few statements per batch rather than per message; a batch of messages only (the usual case) needs no
+ * transaction of its own.
  */
-export const receiveNotifications = async (db: Db, repos: Repositories, notifications: ParsedNotification[], now: number, timezone: string): Promise<IntakeResult[]> =>
-  db.transaction().execute(async (tx) => {
-    const inserted = await storeMessages(tx, repos, notifications.flatMap((n) => n.messages), now);
-    const results: IntakeResult[] = [];
-    for (const parsed of notifications) {
-      const accepted = parsed.messages.filter((m) => inserted.delete(m.wamid)).length;
-      results.push({
-        accepted,
-        duplicates: parsed.messages.length - accepted,
-        statuses: await storeStatuses(tx, repos, parsed, now, timezone),
-        kept: parsed.kept.length,
-        templateChanges: await applyTemplateEvents(tx, repos, parsed.kept, now),
-      });
+export const receiveNotifications = async (db: Db, repos: Repositories, notifications: ParsedNotification[], now: number, timezone: string): Promise<IntakeResult[]> => {
+  if (notifications.every((n) => n.statuses.length === 0 && n.kept.length === 0)) {
+    return resultsOf(notifications, await storeMessages(db, repos, notifications, now));
+  }
+  return db.transaction().execute(async (tx) => {
+    const results = resultsOf(notifications, await storeMessages(tx, repos, notifications, now));
+    for (const [i, parsed] of notifications.entries()) {
+      const result = results[i]!;
+      result.statuses = await storeStatuses(tx, repos, parsed, now, timezone);
+      result.templateChanges = await applyTemplateEvents(tx, repos, parsed.kept, now);
       for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
     }
     await recordBroadcastStatuses(tx, repos, notifications.flatMap((n) => n.statuses), now);
     return results;
   });
+};
 
 /** Inserts new messages and their jobs; returns the wamids that were new (redeliveries are left out). */
-const storeMessages = async (tx: Tx, repos: Repositories, messages: InboundMessage[], now: number): Promise<Set<string>> => {
-  if (messages.length === 0) return new Set();
-  const inserted = await repos.inbound.insertManyIfNew(
-    tx,
-    messages.map((m) => ({ wamid: m.wamid, citizenKey: m.citizenKey, phoneNumberId: m.phoneNumberId, type: m.type, sentAt: m.sentAt, payload: storedPayload(m) })),
-    now,
-  );
-  const fresh = new Set(inserted);
-  const jobs = messages
-    .filter((m, index) => fresh.has(m.wamid) && messages.findIndex((other) => other.wamid === m.wamid) === index)
-    .map((m) => ({ kind: JOB.processInbound, groupKey: m.citizenKey, payload: { wamid: m.wamid } satisfies ProcessInboundPayload }));
-  await repos.jobs.enqueueMany(tx, jobs, now);
-  return fresh;
+const storeMessages = async (db: Executor, repos: Repositories, notifications: ParsedNotification[], now: number): Promise<Set<string>> => {
+  const messages = notifications.flatMap((n) => n.messages);
+  const rows = messages.map((m) => ({ wamid: m.wamid, citizenKey: m.citizenKey, phoneNumberId: m.phoneNumberId, type: m.type, sentAt: m.sentAt, payload: storedPayload(m) }));
+  return new Set(await repos.inbound.insertManyWithJobs(db, rows, JOB.processInbound, now));
 };
+
+/** What each notification brought: its new messages counted once (the first notification carrying a wamid has it). */
+const resultsOf = (notifications: ParsedNotification[], inserted: Set<string>): IntakeResult[] =>
+  notifications.map((parsed) => {
+    const accepted = parsed.messages.filter((m) => inserted.delete(m.wamid)).length;
+    return { accepted, duplicates: parsed.messages.length - accepted, statuses: 0, kept: parsed.kept.length, templateChanges: [] };
+  });
 
 const storeStatuses = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number, timezone: string): Promise<number> => {
   let applied = 0;

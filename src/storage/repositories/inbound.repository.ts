@@ -1,4 +1,5 @@
-import type { Executor } from '../database.js';
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../database.js';
 
 export interface NewInbound {
   wamid: string;
@@ -22,6 +23,53 @@ export interface StoredInbound {
 
 /** Inbound messages as received; the unique wamid makes Meta's redeliveries harmless. */
 export class InboundRepository {
+  constructor(private readonly dialect: Dialect) {}
+
+  /**
+   * Stores the messages not seen before, each with a job of `jobKind` (payload `{ wamid }`, grouped by citizen, in
+   * the messages' order), atomically; returns the wamids that were new. On PostgreSQL this is one statement, so a
+   * batch of webhooks costs one round trip and needs no transaction of its own.
+   */
+  async insertManyWithJobs(db: Executor, messages: NewInbound[], jobKind: string, now: number): Promise<string[]> {
+    if (messages.length === 0) return [];
+    if (this.dialect === 'postgres') return this.insertManyWithJobsInOneStatement(db, messages, jobKind, now);
+    if (!db.isTransaction) return db.transaction().execute((tx) => this.insertManyWithJobs(tx, messages, jobKind, now));
+    const fresh = new Set(await this.insertManyIfNew(db, messages, now));
+    const jobs = messages.filter((m) => fresh.delete(m.wamid));
+    if (jobs.length === 0) return [];
+    await db
+      .insertInto('jobs')
+      .values(jobs.map((m) => ({ kind: jobKind, group_key: m.citizenKey, payload: JSON.stringify({ wamid: m.wamid }), status: 'pending' as const, attempts: 0, run_at: now, created_at: now, updated_at: now })))
+      .execute();
+    return jobs.map((m) => m.wamid);
+  }
+
+  private async insertManyWithJobsInOneStatement(db: Executor, messages: NewInbound[], jobKind: string, now: number): Promise<string[]> {
+    const column = <K extends keyof NewInbound>(key: K) => messages.map((m) => m[key]);
+    const payloads = messages.map((m) => JSON.stringify(m.payload));
+    // Arrays, not a VALUES list: one statement text whatever the batch size. Jobs follow the messages' order.
+    const result = await sql<{ wamid: string }>`
+      with input as (
+        select * from unnest(${column('wamid')}::text[], ${column('citizenKey')}::text[], ${column('phoneNumberId')}::text[],
+          ${column('type')}::text[], ${column('sentAt')}::int8[], ${payloads}::text[])
+          with ordinality as m(wamid, citizen_key, phone_number_id, type, sent_at, payload, ord)
+      ),
+      fresh as (
+        insert into inbound_messages (wamid, citizen_key, phone_number_id, type, sent_at, received_at, payload)
+        select wamid, citizen_key, phone_number_id, type, sent_at, ${now}, payload from input order by ord
+        on conflict (wamid) do nothing
+        returning wamid, citizen_key
+      ),
+      queued as (
+        insert into jobs (kind, group_key, payload, status, attempts, run_at, created_at, updated_at)
+        select ${jobKind}, fresh.citizen_key, json_build_object('wamid', fresh.wamid)::text, 'pending', 0, ${now}, ${now}, ${now}
+        from fresh join (select wamid, min(ord) as ord from input group by wamid) firsts on firsts.wamid = fresh.wamid
+        order by firsts.ord
+      )
+      select wamid from fresh`.execute(db);
+    return result.rows.map((row) => row.wamid);
+  }
+
   /** Returns false when this wamid was stored before (a redelivery). */
   async insertIfNew(db: Executor, message: NewInbound, now: number): Promise<boolean> {
     return (await this.insertManyIfNew(db, [message], now)).length === 1;

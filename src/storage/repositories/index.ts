@@ -50,7 +50,7 @@ export const createRepositories = (dialect: Dialect) => ({
   dataRequests: new DataRequestsRepository(),
   failures: new FailuresRepository(),
   handoffs: new HandoffsRepository(),
-  inbound: new InboundRepository(),
+  inbound: new InboundRepository(dialect),
   jobs: new JobsRepository(dialect),
   media: new MediaRepository(),
   statuses: new MessageStatusesRepository(),
