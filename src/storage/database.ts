@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Sqlit
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { advisoryLockLeadership, soleLeadership, type Leadership } from './leadership.js';
+import { preparedStatementPool } from './prepared-statements.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -79,7 +80,7 @@ const openPostgres = (url: string, poolSize: number): Storage => {
   // A connection lost while checked out (e.g. between the statements of a transaction, when PostgreSQL restarts)
   // emits 'error' too: unheard, it would end the process. Its pending query fails and the pool replaces it.
   pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
   return { db, dialect: 'postgres', leadership: (name) => advisoryLockLeadership(url, name), close: () => db.destroy() };
 };
 
