@@ -1,5 +1,6 @@
 import type { Clock } from '../platform/clock.js';
 import { errorMessage } from '../platform/errors.js';
+import { retryFor } from '../platform/retry-for.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
 import type { Db, Tx } from '../storage/database.js';
@@ -72,7 +73,9 @@ export class JobRunner extends ClaimLoop {
       if (!completed) await jobs.markDone(db, job, clock.now().getTime());
       metrics.jobsProcessed.inc({ kind: job.kind, outcome: 'done' });
     } catch (error) {
-      await this.fail(job, error).catch((e: unknown) => logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
+      // Recorded with retries: a job whose failure is lost waits for its lease to end before it runs again.
+      const retrying = (e: unknown) => logger.warn({ err: errorMessage(e), jobId: job.id }, 'recording a job failure failed; retrying');
+      await retryFor(5_000, () => this.fail(job, error), retrying).catch((e: unknown) => logger.error({ err: e, jobId: job.id }, 'could not record job failure'));
     }
   }
 

@@ -5,6 +5,7 @@ import { callbackDataFor } from '../domain/messaging/callback-data.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { Batcher } from '../platform/batcher.js';
 import { errorMessage } from '../platform/errors.js';
+import { retryFor } from '../platform/retry-for.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
 import type { Db, Executor } from '../storage/database.js';
@@ -173,20 +174,11 @@ export class OutboxDispatcher extends ClaimLoop {
    * it waits for the status webhook that carries its callback data, as after a crash.
    */
   private async recordAccepted(row: OutboxRow, wamid: string): Promise<void> {
-    const giveUpAt = performance.now() + (this.o.recordRetryMs ?? 5_000);
-    for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 1_000)) {
-      try {
-        await this.acceptances.submit({ row, wamid });
-        return;
-      } catch (error) {
-        if (performance.now() + delayMs > giveUpAt) {
-          this.o.logger.error({ err: error, outboxId: row.id, wamid }, 'could not record a send Meta accepted; its status webhook will settle it');
-          return;
-        }
-        this.o.logger.warn({ err: errorMessage(error), outboxId: row.id }, 'recording a send Meta accepted failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
+    const { logger } = this.o;
+    const retrying = (error: unknown) => logger.warn({ err: errorMessage(error), outboxId: row.id }, 'recording a send Meta accepted failed; retrying');
+    await retryFor(this.o.recordRetryMs ?? 5_000, () => this.acceptances.submit({ row, wamid }), retrying).catch((error: unknown) =>
+      logger.error({ err: error, outboxId: row.id, wamid }, 'could not record a send Meta accepted; its status webhook will settle it'),
+    );
   }
 
   private async handleFailure(row: OutboxRow, error: unknown): Promise<void> {
