@@ -109,10 +109,28 @@ export class OutboxRepository {
     alsoRecord?: (tx: Executor, newlyAccepted: number) => Promise<void>,
   ): Promise<void> {
     await db.transaction().execute(async (tx) => {
-      let newlyAccepted = 0;
-      for (const { row, wamid } of accepted) if (await this.markAccepted(tx, row, wamid, now)) newlyAccepted += 1;
+      const newlyAccepted = await this.markAcceptedRows(tx, accepted, now);
       await alsoRecord?.(tx, newlyAccepted);
     });
+  }
+
+  /** How many of the rows were still waiting to be sent; on PostgreSQL one statement for all (a broadcast sends 1,000 a second). */
+  private async markAcceptedRows(tx: Executor, accepted: Array<{ row: Pick<OutboxRow, 'id' | 'attempts'>; wamid: string }>, now: number): Promise<number> {
+    if (this.dialect === 'sqlite') {
+      let newlyAccepted = 0;
+      for (const { row, wamid } of accepted) if (await this.markAccepted(tx, row, wamid, now)) newlyAccepted += 1;
+      return newlyAccepted;
+    }
+    const ids = accepted.map((a) => a.row.id);
+    const wamids = accepted.map((a) => a.wamid);
+    const attempts = accepted.map((a) => a.row.attempts);
+    const updated = await sql<{ id: number }>`
+      update outbox set state = 'accepted', wamid = v.wamid, attempts = v.attempts, accepted_at = ${now}, lease_until = null,
+        error_code = null, error_detail = null, updated_at = ${now}
+      from unnest(${ids}::int8[], ${wamids}::text[], ${attempts}::int4[]) as v(id, wamid, attempts)
+      where outbox.id = v.id and outbox.state in ('sending', 'pending')
+      returning outbox.id`.execute(tx);
+    return updated.rows.length;
   }
 
   /** False when the row was no longer waiting to be sent (already recorded, or given up). */

@@ -113,3 +113,26 @@ describe.each(dialects)('queues on $name', ({ create }) => {
     expect(again).toMatchObject({ profile_name: 'Ana', user_id: 'user.1', first_seen_at: 100, last_inbound_at: 100 });
   });
 });
+
+describe.each(dialects)('recording sends Meta accepted on $name', ({ create }) => {
+  const current = useMigratedStorage(create);
+
+  it('marks a group of sends accepted at once and counts only those not recorded before', async () => {
+    const { db } = current.storage;
+    const { outbox } = current.repos;
+    await outbox.enqueue(db, ['a', 'b', 'c'].map((body) => ({ idempotencyKey: body, recipient: `5563999${body}`, payload: { type: 'text', text: { body } } })), 0);
+    const claimed = await outbox.claim(db, 0, 10, 60_000);
+    expect(claimed).toHaveLength(3);
+    // Meta's status webhook recorded the first one already.
+    await outbox.markAccepted(db, claimed[0]!, 'wamid.A', 1);
+    const counted: number[] = [];
+    await outbox.markAcceptedMany(db, claimed.map((row, i) => ({ row, wamid: `wamid.${'ABC'[i]}` })), 2, async (_tx, n) => void counted.push(n));
+    expect(counted).toEqual([2]);
+    const rows = await db.selectFrom('outbox').select(['state', 'wamid', 'attempts', 'accepted_at']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { state: 'accepted', wamid: 'wamid.A', attempts: 1, accepted_at: 1 },
+      { state: 'accepted', wamid: 'wamid.B', attempts: 1, accepted_at: 2 },
+      { state: 'accepted', wamid: 'wamid.C', attempts: 1, accepted_at: 2 },
+    ]);
+  });
+});
