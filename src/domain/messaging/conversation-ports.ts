@@ -4,7 +4,7 @@ import type { Effect, Reply } from '../../conversation/reply.js';
 import { formatLocalDate, localDateOf } from '../calendar/index.js';
 import { findService, resolveDepartment } from '../catalog/index.js';
 import { closuresForCalendar } from '../closures/index.js';
-import { changeTopics, describeStoredData, getCitizenProfile, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastsConsent, updateRegistration } from '../citizens/index.js';
+import { changeTopics, describeStoredData, privacyNoticeVersion, profileOfCitizen, recordConsent, requestDataDeletion, setBroadcastsConsent, updateRegistration } from '../citizens/index.js';
 import { markNotHelpful, recordCartaQuestion } from '../carta/index.js';
 import { requestHandoff } from '../handoffs/index.js';
 import { findCitizenRequest, openServiceRequest, rateRequest, recordVerdict } from '../requests/index.js';
@@ -29,13 +29,13 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
   const notice = privacyNoticeVersion(city);
 
   const citizenView = async (tx: Tx, citizen: Citizen): Promise<CitizenView> => {
-    const profile = await getCitizenProfile(tx, repos, citizen.key);
-    const consent = profile?.consent.status;
+    const profile = await profileOfCitizen(tx, repos, citizen);
+    const consent = profile.consent.status;
     const handoff = (await repos.handoffs.pendingFor(tx, citizen.key))?.status;
     return {
-      name: profile?.name ?? undefined,
+      name: profile.name ?? undefined,
       consent: consent === 'accepted' || consent === 'declined' ? consent : undefined,
-      optedIn: profile?.broadcast.optedIn ?? false,
+      optedIn: profile.broadcast.optedIn,
       topics: await repos.consent.topicsOf(tx, citizen.key),
       handoff: handoff === 'waiting' || handoff === 'taken' ? handoff : undefined,
     };
