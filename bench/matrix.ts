@@ -71,7 +71,7 @@ type Kept = Map<string, number>;
 
 const scaling = (kept: Kept, key: string, column: MatrixColumn, value: number): string => {
   const one = kept.get(`${key}:${column.deployment.engine}·1`);
-  kept.set(`${key}:${column.label}`, value);
+  kept.set(`${key}:${column.deployment.engine}·${column.deployment.instances}`, value);
   if (column.deployment.instances < 2 || one === undefined) return '';
   return `; ${times(value / one)} one instance ${check(value / one >= 1.6)} (goal ≥ 1.6)`;
 };
