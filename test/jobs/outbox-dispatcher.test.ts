@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, failFirstCalls } from '../support/faults.js';
 import { ScriptedGraph } from '../support/scripted-graph.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -27,14 +28,6 @@ const enqueue = async (recipient: string, ...bodies: string[]) => {
 };
 
 const rowsOf = (recipient: string) => testApp.app.repos.outbox.forRecipient(testApp.app.storage.db, recipient);
-
-const eventually = async (check: () => Promise<boolean>, timeoutMs = 8_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 /** Makes retries due now instead of after their backoff, so tests need not wait seconds. */
 const hurryRetries = async () => {
@@ -153,21 +146,12 @@ describe('outbox dispatcher', () => {
   });
 
   it('never sends again a message Meta accepted while the database failed to record it', async () => {
-    const { outbox } = testApp.app.repos;
-    const record = outbox.markAcceptedMany.bind(outbox);
-    let failures = 3;
-    outbox.markAcceptedMany = async (...args) => {
-      if (failures > 0) {
-        failures -= 1;
-        throw new Error('Connection terminated unexpectedly');
-      }
-      return record(...args);
-    };
+    const failures = failFirstCalls(testApp.app.repos.outbox, 'markAcceptedMany', 3);
     await enqueue('5563999991008', 'olá');
     await eventually(async () => (await rowsOf('5563999991008'))[0]?.state === 'accepted');
     await hurryRetries();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(failures).toBe(0);
+    expect(failures.remaining()).toBe(0);
     expect((await rowsOf('5563999991008'))[0]).toMatchObject({ state: 'accepted', attempts: 1 });
     expect(graph.sends().filter((c) => c.body.to === '5563999991008')).toHaveLength(1);
   });
