@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
+import type { JobsRepository } from './jobs.repository.js';
 
 export interface NewInbound {
   wamid: string;
@@ -23,7 +24,10 @@ export interface StoredInbound {
 
 /** Inbound messages as received; the unique wamid makes Meta's redeliveries harmless. */
 export class InboundRepository {
-  constructor(private readonly dialect: Dialect) {}
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly jobs: JobsRepository,
+  ) {}
 
   /**
    * Stores the messages not seen before, each with a job of `jobKind` (payload `{ wamid }`, grouped by citizen, in
@@ -35,13 +39,9 @@ export class InboundRepository {
     if (this.dialect === 'postgres') return this.insertManyWithJobsInOneStatement(db, messages, jobKind, now);
     if (!db.isTransaction) return db.transaction().execute((tx) => this.insertManyWithJobs(tx, messages, jobKind, now));
     const fresh = new Set(await this.insertManyIfNew(db, messages, now));
-    const jobs = messages.filter((m) => fresh.delete(m.wamid));
-    if (jobs.length === 0) return [];
-    await db
-      .insertInto('jobs')
-      .values(jobs.map((m) => ({ kind: jobKind, group_key: m.citizenKey, payload: JSON.stringify({ wamid: m.wamid }), status: 'pending' as const, attempts: 0, run_at: now, created_at: now, updated_at: now })))
-      .execute();
-    return jobs.map((m) => m.wamid);
+    const queued = messages.filter((m) => fresh.delete(m.wamid));
+    await this.jobs.enqueueMany(db, queued.map((m) => ({ kind: jobKind, groupKey: m.citizenKey, payload: { wamid: m.wamid } })), now);
+    return queued.map((m) => m.wamid);
   }
 
   private async insertManyWithJobsInOneStatement(db: Executor, messages: NewInbound[], jobKind: string, now: number): Promise<string[]> {
