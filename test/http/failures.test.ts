@@ -34,8 +34,11 @@ describe('failures for IT: dead jobs and refused messages, retried by hand', () 
     const [send] = listed.sends;
     expect((await callApi(testApp().url, 'POST', `/api/operations/jobs/${job?.id}/retry`, coordinator)).status).toBe(403);
     expect((await callApi(testApp().url, 'POST', `/api/operations/jobs/${job?.id}/retry`, admin)).status).toBe(204);
+    expect((await callApi(testApp().url, 'POST', `/api/operations/jobs/${job?.id}/retry`, admin)).status).toBe(404);
     expect((await callApi(testApp().url, 'POST', `/api/operations/sends/${send?.id}/retry`, admin)).status).toBe(204);
-    expect((await callApi(testApp().url, 'POST', `/api/operations/sends/${send?.id}/retry`, admin)).status).toBe(404);
+    // A broadcast's refusal is final: it is reported with the broadcast and cannot be sent again from here.
+    const broadcastSend = await db.selectFrom('outbox').select('id').where('idempotency_key', 'like', 'broadcast:%').executeTakeFirstOrThrow();
+    expect((await callApi(testApp().url, 'POST', `/api/operations/sends/${broadcastSend.id}/retry`, admin)).status).toBe(404);
 
     // The workers take them at once: the job finds nothing left to do; the message goes to Meta (the simulator)
     // again, which now refuses it for the rule it really breaks: the citizen never wrote, so no 24-hour window.
