@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
+import { multiRowInsert } from '../multi-row-insert.js';
 import type { JobsRepository } from './jobs.repository.js';
 
 export interface NewInbound {
@@ -24,10 +25,15 @@ export interface StoredInbound {
 
 /** Inbound messages as received; the unique wamid makes Meta's redeliveries harmless. */
 export class InboundRepository {
+  private readonly insertMessages;
+
   constructor(
     private readonly dialect: Dialect,
     private readonly jobs: JobsRepository,
-  ) {}
+  ) {
+    this.insertMessages = multiRowInsert<'inbound_messages', { wamid: string }>(dialect, 'inbound_messages',
+      ['wamid', 'citizen_key', 'phone_number_id', 'type', 'sent_at', 'received_at', 'payload'], 'on conflict ("wamid") do nothing returning "wamid"');
+  }
 
   /**
    * Stores the messages not seen before, each with a job of `jobKind` (payload `{ wamid }`, grouped by citizen, in
@@ -77,23 +83,9 @@ export class InboundRepository {
 
   /** Inserts in one statement; returns the wamids that were new (redeliveries and repeats are skipped). */
   async insertManyIfNew(db: Executor, messages: NewInbound[], now: number): Promise<string[]> {
-    const rows = await db
-      .insertInto('inbound_messages')
-      .values(
-        messages.map((message) => ({
-          wamid: message.wamid,
-          citizen_key: message.citizenKey,
-          phone_number_id: message.phoneNumberId,
-          type: message.type,
-          sent_at: message.sentAt,
-          received_at: now,
-          payload: JSON.stringify(message.payload),
-        })),
-      )
-      .onConflict((oc) => oc.column('wamid').doNothing())
-      .returning('wamid')
-      .execute();
-    return rows.map((row) => row.wamid);
+    const rows = messages.map((m) => [m.wamid, m.citizenKey, m.phoneNumberId, m.type, m.sentAt, now, JSON.stringify(m.payload)]);
+    const result = await db.executeQuery(this.insertMessages(rows));
+    return result.rows.map((row) => row.wamid);
   }
 
   async byWamid(db: Executor, wamid: string): Promise<StoredInbound | undefined> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
+import { multiRowInsert } from '../multi-row-insert.js';
 import type { Job } from '../schema.js';
 
 export interface EnqueueJob {
@@ -11,7 +12,11 @@ export interface EnqueueJob {
 
 /** A durable queue on the database: jobs of one group run one at a time, in id order. */
 export class JobsRepository {
-  constructor(private readonly dialect: Dialect) {}
+  private readonly insertJobs;
+
+  constructor(private readonly dialect: Dialect) {
+    this.insertJobs = multiRowInsert(dialect, 'jobs', ['kind', 'group_key', 'payload', 'status', 'attempts', 'run_at', 'created_at', 'updated_at']);
+  }
 
   async enqueue(db: Executor, job: EnqueueJob, now: number): Promise<void> {
     await this.enqueueMany(db, [job], now);
@@ -20,21 +25,7 @@ export class JobsRepository {
   /** Adds jobs in one statement, in the given order (which is their order within a group). */
   async enqueueMany(db: Executor, jobs: EnqueueJob[], now: number): Promise<void> {
     if (jobs.length === 0) return;
-    await db
-      .insertInto('jobs')
-      .values(
-        jobs.map((job) => ({
-          kind: job.kind,
-          group_key: job.groupKey ?? null,
-          payload: JSON.stringify(job.payload),
-          status: 'pending' as const,
-          attempts: 0,
-          run_at: job.runAt ?? now,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await db.executeQuery(this.insertJobs(jobs.map((job) => [job.kind, job.groupKey ?? null, JSON.stringify(job.payload), 'pending', 0, job.runAt ?? now, now, now])));
   }
 
   /**
