@@ -126,7 +126,7 @@ describe('outbox dispatcher', () => {
     await graph.waitForSends(1, 5_000, '5563999991006');
     // While the request hangs, Meta's status webhook (carrying our callback data) settles the message.
     const [row] = await rowsOf('5563999991006');
-    await app.repos.outbox.applyDelivery(app.storage.db, 'wamid.LATE', 'sent', null, row!.id, Date.now());
+    await app.repos.outbox.applyDeliveries(app.storage.db, [{ wamid: 'wamid.LATE', status: 'sent', errorCode: null, outboxId: row!.id }], Date.now());
     expect((await rowsOf('5563999991006'))[0]).toMatchObject({ state: 'accepted', wamid: 'wamid.LATE' });
     graph.dropConnections();
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,4 +1,5 @@
 import type { Executor } from '../../storage/database.js';
+import type { RecipientProgress } from '../../storage/repositories/broadcast-recipients.repository.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import type { RecipientState } from '../../storage/schema.js';
 import { outboxIdFromCallback } from '../messaging/callback-data.js';
@@ -11,8 +12,7 @@ interface Tracked {
   state: RecipientState;
   accepted: boolean;
   acceptedAt: number | null;
-  errorCode?: number | null;
-  failedAt?: number | null;
+  failure?: RecipientProgress['failure'];
   changed: boolean;
 }
 
@@ -44,13 +44,11 @@ export const recordBroadcastStatuses = async (tx: Executor, repos: Repositories,
       state: change.state,
       accepted: change.accepted,
       acceptedAt: current.acceptedAt ?? (change.accepted ? now : null),
-      ...(change.state === 'failed' ? { errorCode: status.errorCode ?? null, failedAt: now } : current.state === 'failed' ? { errorCode: null, failedAt: null } : {}),
+      ...(change.state === 'failed' ? { failure: { errorCode: status.errorCode ?? null, failedAt: now } } : current.state === 'failed' ? { failure: { errorCode: null, failedAt: null } } : {}),
       changed: true,
     });
     deltas.set(current.broadcastId, addDeltas(deltas.get(current.broadcastId) ?? NO_CHANGE, change.delta));
   }
-  for (const [id, t] of tracked) {
-    if (t.changed) await repos.broadcastRecipients.recordProgress(tx, id, { state: t.state, acceptedAt: t.acceptedAt, ...(t.errorCode !== undefined ? { errorCode: t.errorCode } : {}), ...(t.failedAt !== undefined ? { failedAt: t.failedAt } : {}) }, now);
-  }
+  await repos.broadcastRecipients.recordProgress(tx, [...tracked].filter(([, t]) => t.changed).map(([id, t]) => ({ id, state: t.state, acceptedAt: t.acceptedAt, ...(t.failure !== undefined ? { failure: t.failure } : {}) })), now);
   for (const [broadcastId, delta] of [...deltas].sort(([a], [b]) => a - b)) if (!isNoChange(delta)) await repos.broadcasts.addToCounters(tx, broadcastId, delta, now);
 };

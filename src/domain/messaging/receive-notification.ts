@@ -1,11 +1,12 @@
 import type { Db, Executor, Tx } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { isDeliveryStatus } from '../../storage/repositories/outbox.repository.js';
+import type { DeliveryStatus } from '../../storage/schema.js';
 import { recordBroadcastStatuses } from '../broadcasts/record-statuses.js';
 import { applyTemplateEvents, type TemplateChange } from '../templates/status-events.js';
 import { outboxIdFromCallback } from './callback-data.js';
 import { JOB } from './job-kinds.js';
-import type { InboundMessage, ParsedNotification } from './notification.js';
+import type { InboundMessage, ParsedNotification, StatusEvent } from './notification.js';
 import { countSentMessages } from '../reports/index.js';
 
 export interface IntakeResult {
@@ -47,9 +48,10 @@ export const receiveNotifications = async (db: Db, repos: Repositories, notifica
   }
   return db.transaction().execute(async (tx) => {
     const results = resultsOf(notifications, await storeMessages(tx, repos, notifications, now));
+    const applied = await storeStatuses(tx, repos, notifications.flatMap((n) => n.statuses), now, timezone);
     for (const [i, parsed] of notifications.entries()) {
       const result = results[i]!;
-      result.statuses = await storeStatuses(tx, repos, parsed, now, timezone);
+      result.statuses = parsed.statuses.filter((s) => applied.has(s)).length;
       result.templateChanges = await applyTemplateEvents(tx, repos, parsed.kept, now);
       for (const change of parsed.kept) await repos.webhookEvents.keep(tx, change.field, change.payload, now);
     }
@@ -72,16 +74,15 @@ const resultsOf = (notifications: ParsedNotification[], inserted: Set<string>): 
     return { accepted, duplicates: parsed.messages.length - accepted, statuses: 0, kept: parsed.kept.length, templateChanges: [] };
   });
 
-const storeStatuses = async (tx: Tx, repos: Repositories, parsed: ParsedNotification, now: number, timezone: string): Promise<number> => {
-  let applied = 0;
-  let accepted = 0;
-  for (const status of parsed.statuses) {
-    const isNew = await repos.statuses.insertIfNew(tx, { ...status, errorCode: status.errorCode ?? null, payload: status.raw });
-    if (!isNew || !isDeliveryStatus(status.status)) continue;
-    if (await repos.outbox.applyDelivery(tx, status.wamid, status.status, status.errorCode ?? null, outboxIdFromCallback(status.callbackData), now)) accepted += 1;
-    applied += 1;
-  }
+/**
+ * Records the batch's statuses (each once) and applies the new delivery statuses to their messages, all together;
+ * returns the statuses applied.
+ */
+const storeStatuses = async (tx: Tx, repos: Repositories, statuses: StatusEvent[], now: number, timezone: string): Promise<Set<StatusEvent>> => {
+  const isNew = await repos.statuses.insertManyIfNew(tx, statuses.map((s) => ({ ...s, errorCode: s.errorCode ?? null, payload: s.raw })));
+  const deliveries = statuses.filter((s, i): s is StatusEvent & { status: DeliveryStatus } => isNew[i] === true && isDeliveryStatus(s.status));
+  const accepted = await repos.outbox.applyDeliveries(tx, deliveries.map((s) => ({ wamid: s.wamid, status: s.status, errorCode: s.errorCode ?? null, outboxId: outboxIdFromCallback(s.callbackData) })), now);
   // Sends whose status came before the dispatcher recorded them are counted here, once.
   await countSentMessages(tx, repos, accepted, now, timezone);
-  return applied;
+  return new Set(deliveries);
 };

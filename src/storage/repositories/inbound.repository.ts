@@ -84,8 +84,7 @@ export class InboundRepository {
   /** Inserts in one statement; returns the wamids that were new (redeliveries and repeats are skipped). */
   async insertManyIfNew(db: Executor, messages: NewInbound[], now: number): Promise<string[]> {
     const rows = messages.map((m) => [m.wamid, m.citizenKey, m.phoneNumberId, m.type, m.sentAt, now, JSON.stringify(m.payload)]);
-    const result = await db.executeQuery(this.insertMessages(rows));
-    return result.rows.map((row) => row.wamid);
+    return (await this.insertMessages(db, rows)).map((row) => row.wamid);
   }
 
   async byWamid(db: Executor, wamid: string): Promise<StoredInbound | undefined> {

@@ -55,7 +55,7 @@ export const createRepositories = (dialect: Dialect) => {
     inbound: new InboundRepository(dialect, jobs),
     jobs,
     media: new MediaRepository(),
-    statuses: new MessageStatusesRepository(),
+    statuses: new MessageStatusesRepository(dialect),
     notices: new NoticesRepository(),
     open311Keys: new Open311ApiKeysRepository(),
     outbox: new OutboxRepository(dialect),

@@ -24,8 +24,7 @@ export class JobsRepository {
 
   /** Adds jobs in one statement, in the given order (which is their order within a group). */
   async enqueueMany(db: Executor, jobs: EnqueueJob[], now: number): Promise<void> {
-    if (jobs.length === 0) return;
-    await db.executeQuery(this.insertJobs(jobs.map((job) => [job.kind, job.groupKey ?? null, JSON.stringify(job.payload), 'pending', 0, job.runAt ?? now, now, now])));
+    await this.insertJobs(db, jobs.map((job) => [job.kind, job.groupKey ?? null, JSON.stringify(job.payload), 'pending', 0, job.runAt ?? now, now, now]));
   }
 
   /**

@@ -13,6 +13,35 @@ export interface EnqueueOutbound {
   author?: string;
 }
 
+export interface DeliveryUpdate {
+  wamid: string;
+  status: DeliveryStatus;
+  errorCode: number | null;
+  /** The row named by the send's callback data, when the status carried it. */
+  outboxId: number | null;
+}
+
+type DeliveryRow = Pick<OutboxRow, 'id' | 'delivery' | 'state' | 'attempts'> & { wamid: string };
+
+/** A message's delivery after a list of statuses; `errorCode` undefined keeps the one it has. */
+interface SettledDelivery {
+  delivery: DeliveryStatus;
+  errorCode?: number | null;
+}
+
+/** Folds the statuses over each message's delivery, in order: only a status that outranks the current one counts. */
+const settledDeliveries = (updates: readonly DeliveryUpdate[], rows: ReadonlyMap<string, DeliveryRow>): Map<number, SettledDelivery> => {
+  const settled = new Map<number, SettledDelivery>();
+  for (const update of updates) {
+    const row = rows.get(update.wamid);
+    if (!row) continue;
+    const current = settled.get(row.id);
+    if (!outranks(update.status, current?.delivery ?? row.delivery)) continue;
+    settled.set(row.id, update.status === 'failed' ? { delivery: 'failed', errorCode: update.errorCode } : { ...current, delivery: update.status });
+  }
+  return settled;
+};
+
 /** sent < failed < delivered < read: a late `delivered` never overwrites `read`, and `failed` only replaces `sent`. */
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
 
@@ -205,26 +234,50 @@ export class OutboxRepository {
     return Number(result.numUpdatedRows);
   }
 
-  /** Applies a status webhook; a message we sent but did not hear back from is settled by its callback data. */
   /**
-   * Applies a status webhook to the message it is about. Returns true when it also recorded Meta's acceptance (the
-   * status came before the dispatcher recorded the send), so the caller counts that send.
+   * Applies Meta's delivery statuses, in the given order, each only where it outranks what the message has. A
+   * message found only by its callback data (the status came before the dispatcher recorded the send) is recorded
+   * as accepted; returns how many were, so the caller counts those sends. One read and one write for the whole
+   * list, however many statuses a busy broadcast brings back.
    */
-  async applyDelivery(db: Executor, wamid: string, status: DeliveryStatus, errorCode: number | null, outboxId: number | null, now: number): Promise<boolean> {
-    let row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('wamid', '=', wamid).executeTakeFirst();
-    let accepted = false;
-    if (!row && outboxId !== null) {
-      row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('id', '=', outboxId).executeTakeFirst();
+  async applyDeliveries(db: Executor, updates: readonly DeliveryUpdate[], now: number): Promise<number> {
+    if (updates.length === 0) return 0;
+    const byWamid = new Map((await this.deliveryRows(db, [...new Set(updates.map((u) => u.wamid))])).map((row) => [row.wamid, row]));
+    let accepted = 0;
+    for (const update of updates) {
+      if (byWamid.has(update.wamid) || update.outboxId === null) continue;
+      const row = await db.selectFrom('outbox').select(['id', 'delivery', 'state', 'attempts']).where('id', '=', update.outboxId).executeTakeFirst();
+      if (!row) continue;
       // Meta received it, so at least one attempt was made (on SQLite an attempt in flight is not yet counted).
-      if (row && row.state !== 'accepted') accepted = await this.markAccepted(db, { id: row.id, attempts: Math.max(row.attempts, 1) }, wamid, now);
+      if (row.state !== 'accepted' && (await this.markAccepted(db, { id: row.id, attempts: Math.max(row.attempts, 1) }, update.wamid, now))) accepted += 1;
+      byWamid.set(update.wamid, { ...row, wamid: update.wamid });
     }
-    if (!row || !outranks(status, row.delivery)) return accepted;
-    await db
-      .updateTable('outbox')
-      .set({ delivery: status, updated_at: now, ...(status === 'failed' ? { error_code: errorCode } : {}) })
-      .where('id', '=', row.id)
-      .execute();
+    await this.writeDeliveries(db, settledDeliveries(updates, byWamid), now);
     return accepted;
+  }
+
+  private async deliveryRows(db: Executor, wamids: string[]): Promise<DeliveryRow[]> {
+    const query = db.selectFrom('outbox').select(['id', 'wamid', 'delivery', 'state', 'attempts']);
+    const rows = this.dialect === 'postgres' ? await query.where(sql<boolean>`wamid = any(${wamids}::text[])`).execute() : await query.where('wamid', 'in', wamids).execute();
+    return rows.map((row) => ({ ...row, wamid: row.wamid ?? '' }));
+  }
+
+  private async writeDeliveries(db: Executor, settled: Map<number, SettledDelivery>, now: number): Promise<void> {
+    if (settled.size === 0) return;
+    if (this.dialect === 'sqlite') {
+      for (const [id, { delivery, errorCode }] of settled) {
+        await db.updateTable('outbox').set({ delivery, updated_at: now, ...(errorCode !== undefined ? { error_code: errorCode } : {}) }).where('id', '=', id).execute();
+      }
+      return;
+    }
+    const entries = [...settled];
+    await sql`
+      update outbox set delivery = v.delivery, updated_at = ${now},
+        error_code = case when v.sets_error then v.error_code else outbox.error_code end
+      from unnest(${entries.map(([id]) => id)}::int8[], ${entries.map(([, s]) => s.delivery)}::text[],
+        ${entries.map(([, s]) => s.errorCode !== undefined)}::bool[], ${entries.map(([, s]) => s.errorCode ?? null)}::int4[])
+        as v(id, delivery, sets_error, error_code)
+      where outbox.id = v.id`.execute(db);
   }
 
   async byId(db: Executor, id: number): Promise<OutboxRow | undefined> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
+import type { DeliveryStatus } from '../schema.js';
 
 describe.each(dialects)('queues on $name', ({ create }) => {
   const current = useMigratedStorage(create);
@@ -83,17 +84,20 @@ describe.each(dialects)('queues on $name', ({ create }) => {
     expect((await current.repos.outbox.claim(db, releasedAt + 30_000, 10, 1000))[0]?.attempts).toBe(2);
   });
 
-  it('applies delivery statuses monotonically and settles a message by its callback data', async () => {
+  it('applies delivery statuses monotonically, in one list or several, and settles a message by its callback data', async () => {
     const { db } = current.storage;
-    await current.repos.outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }], 0);
-    const [row] = await current.repos.outbox.claim(db, 0, 10, 1000);
-    // The process died before recording Meta's answer; the status webhook names the row.
-    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'sent', null, row!.id, 10);
-    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'read', null, null, 11);
-    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'delivered', null, null, 12);
-    await current.repos.outbox.applyDelivery(db, 'wamid.X', 'failed', 131026, null, 13);
-    const settled = await current.repos.outbox.byId(db, row!.id);
-    expect(settled).toMatchObject({ state: 'accepted', wamid: 'wamid.X', delivery: 'read' });
+    const { outbox } = current.repos;
+    await outbox.enqueue(db, [{ idempotencyKey: 'x', recipient: 'ana', payload: {} }, { idempotencyKey: 'y', recipient: 'bia', payload: {} }], 0);
+    const [x, y] = await outbox.claim(db, 0, 10, 1000);
+    await outbox.markAccepted(db, y!, 'wamid.Y', 5);
+    const status = (wamid: string, s: DeliveryStatus, errorCode: number | null = null, outboxId: number | null = null) => ({ wamid, status: s, errorCode, outboxId });
+    // The process died before recording Meta's answer to x; the status webhook names the row, and is counted once.
+    expect(await outbox.applyDeliveries(db, [status('wamid.X', 'sent', null, x!.id), status('wamid.Y', 'sent'), status('wamid.NOBODY', 'read')], 10)).toBe(1);
+    expect(await outbox.applyDeliveries(db, [status('wamid.X', 'read'), status('wamid.X', 'delivered'), status('wamid.X', 'failed', 131026), status('wamid.Y', 'failed', 131049)], 11)).toBe(0);
+    expect(await outbox.applyDeliveries(db, [status('wamid.Y', 'sent'), status('wamid.Y', 'delivered')], 12)).toBe(0);
+    expect(await outbox.byId(db, x!.id)).toMatchObject({ state: 'accepted', wamid: 'wamid.X', delivery: 'read', error_code: null });
+    // A failure keeps its code when a later delivered status outranks it.
+    expect(await outbox.byId(db, y!.id)).toMatchObject({ state: 'accepted', wamid: 'wamid.Y', delivery: 'delivered', error_code: 131049 });
   });
 
   it('deduplicates inbound messages and statuses', async () => {
@@ -102,8 +106,9 @@ describe.each(dialects)('queues on $name', ({ create }) => {
     expect(await current.repos.inbound.insertIfNew(db, inbound, 0)).toBe(true);
     expect(await current.repos.inbound.insertIfNew(db, inbound, 1)).toBe(false);
     const status = { wamid: 'wamid.B', status: 'read', recipient: 'ana', occurredAt: 0, errorCode: null, payload: {} };
-    expect(await current.repos.statuses.insertIfNew(db, status)).toBe(true);
-    expect(await current.repos.statuses.insertIfNew(db, status)).toBe(false);
+    const other = { ...status, status: 'delivered' };
+    expect(await current.repos.statuses.insertManyIfNew(db, [status, other, status])).toEqual([true, true, false]);
+    expect(await current.repos.statuses.insertManyIfNew(db, [other, { ...status, wamid: 'wamid.C' }])).toEqual([false, true]);
   });
 
   it('records a citizen once and keeps the latest contact time', async () => {
