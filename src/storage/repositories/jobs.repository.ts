@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import { multiRowInsert } from '../multi-row-insert.js';
+import { pickedIds } from './claim.sql.js';
 import type { Job } from '../schema.js';
 
 export interface EnqueueJob {
@@ -56,13 +57,11 @@ export class JobsRepository {
       const rows = await candidates.selectAll('j').execute();
       return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
     }
-    // A locking CTE runs once: as an IN subquery PostgreSQL may run it again per row and claim past the limit.
     return db
       .with('picked', () => candidates.select('j.id').forUpdate().skipLocked())
       .updateTable('jobs')
-      .from('picked')
       .set((eb) => ({ status: 'running', attempts: eb('jobs.attempts', '+', 1), locked_until: now + leaseMs, updated_at: now }))
-      .whereRef('jobs.id', '=', 'picked.id')
+      .where(pickedIds)
       .where('jobs.status', '=', 'pending')
       .returningAll('jobs')
       .execute()

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Dialect, Executor } from '../database.js';
+import { pickedIds } from './claim.sql.js';
 import type { DeliveryStatus, OutboxRow } from '../schema.js';
 
 export interface EnqueueOutbound {
@@ -110,13 +111,11 @@ export class OutboxRepository {
       .limit(limit);
     const claimed =
       this.dialect === 'postgres'
-        ? // A locking CTE runs once: as an IN subquery PostgreSQL may run it again per row and claim past the limit.
-          db
+        ? db
             .with('picked', () => candidates.forUpdate().skipLocked())
             .updateTable('outbox')
-            .from('picked')
             .set((eb) => ({ state: 'sending', attempts: eb('outbox.attempts', '+', 1), lease_until: now + leaseMs, updated_at: now }))
-            .whereRef('outbox.id', '=', 'picked.id')
+            .where(pickedIds)
             .returningAll('outbox')
         : db
             .updateTable('outbox')
