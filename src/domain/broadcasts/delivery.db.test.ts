@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { approvedTemplate, optedInCitizens, seedCitizens } from '../../../test/support/broadcasts.js';
 import { dialects, useMigratedStorage } from '../../../test/support/databases.js';
@@ -15,7 +16,7 @@ const at = (local: string): number => new Date(`${local}-03:00`).getTime();
 const MORNING = at('2026-12-01T10:00');
 const coordinator: StaffViewer = { id: 1, name: 'Coordenação', role: 'coordinator', departmentId: null };
 
-describe.each(dialects)('broadcast delivery on $name', ({ create }) => {
+describe.each(dialects)('broadcast delivery on $name', ({ name, create }) => {
   const current = useMigratedStorage(create);
   const ctx = (window = 3): RunnerContext => ({ db: current.storage.db, repos: current.repos, city, window, snapshotChunk: 1000, cancelGraceMs: 60_000 });
 
@@ -61,6 +62,23 @@ describe.each(dialects)('broadcast delivery on $name', ({ create }) => {
     expect(new Set(rows.map((r) => r.recipient)).size).toBe(7);
     expect(rows.every((r) => r.idempotency_key === `broadcast:${id}:${r.recipient}` && r.state === 'accepted')).toBe(true);
     expect(await detail(id)).toMatchObject({ status: 'done', figures: { total: 7, sent: 7, failed: 0 }, etaSeconds: null });
+  });
+
+  it.runIf(name === 'postgres')('tells PostgreSQL how full the outbox is when a broadcast fills an empty window, and only then', async () => {
+    const { db } = current.storage;
+    const analyses = async () => Number((await sql<{ n: number }>`select analyze_count as n from pg_stat_user_tables where relname = 'outbox'`.execute(db)).rows[0]?.n);
+    const id = await started(7);
+    const before = await analyses();
+    await advanceBroadcast(ctx(), id, MORNING);
+    expect(await analyses()).toBe(before + 1);
+    // The window is full: the next step hands over nothing and leaves the statistics alone.
+    await advanceBroadcast(ctx(), id, MORNING + 1000);
+    expect(await analyses()).toBe(before + 1);
+    expect((await outboxOf(id)).filter((r) => r.state === 'pending')).toHaveLength(3);
+    // Sent, the window is empty again: the next batch fills it, as at the start.
+    await send(MORNING + 2000);
+    await advanceBroadcast(ctx(), id, MORNING + 3000);
+    expect(await analyses()).toBe(before + 2);
   });
 
   it('never sends a recipient twice, even when their recipient row is handed over again', async () => {

@@ -74,20 +74,26 @@ const pauseIfTemplateRefused = async (ctx: RunnerContext, tx: Executor, b: Broad
   return true;
 };
 
-/** Hands the outbox the next batch, within the window and never past the next quiet hours; done once all had their turn. */
-const feed = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, now: number): Promise<void> => {
+/**
+ * Hands the outbox the next batch, within the window and never past the next quiet hours; done once all had their
+ * turn. Returns true when it filled an empty window (a broadcast starting or resuming).
+ */
+const feed = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, now: number): Promise<boolean> => {
   const { repos } = ctx;
   const sendBefore = nextQuietStart(new Date(now), ctx.city.timezone).getTime();
   // Messages held by the quiet hours or a pause go on.
   await repos.broadcastRecipients.setSendBefore(tx, b.id, sendBefore, now);
   const room = ctx.window - (await repos.broadcastRecipients.countInState(tx, b.id, 'fed'));
+  let filledEmptyWindow = false;
   if (room > 0 && (await repos.broadcastRecipients.anyInState(tx, b.id, ['queued']))) {
-    const { skipped } = await repos.broadcastRecipients.feed(tx, { broadcastId: b.id, payload: b.payload, topics: audienceOf(b).topics, limit: room, sendBefore, now });
+    const { fed, skipped } = await repos.broadcastRecipients.feed(tx, { broadcastId: b.id, payload: b.payload, topics: audienceOf(b).topics, limit: room, sendBefore, now });
     if (skipped > 0) await repos.broadcasts.addToCounters(tx, b.id, { sent: 0, delivered: 0, read: 0, failed: 0, settled: skipped }, now);
+    filledEmptyWindow = room === ctx.window && fed > 0;
   }
   if (!(await repos.broadcastRecipients.anyInState(tx, b.id, ['queued', 'fed']))) {
     await repos.broadcasts.update(tx, b.id, { status: 'done', finished_at: now, rate_per_second: 0 }, now);
   }
+  return filledEmptyWindow;
 };
 
 /** The sending rate over the last few seconds, for the console's progress and time left. */
@@ -105,17 +111,23 @@ const sampleRate = async (ctx: RunnerContext, tx: Executor, b: BroadcastRow, now
  * hand over the next batch. Cancelled
  * broadcasts get their waiting messages withdrawn once those in flight had time to finish.
  */
-export const advanceBroadcast = async (ctx: RunnerContext, id: number, now: number): Promise<void> =>
-  ctx.db.transaction().execute(async (tx) => {
+export const advanceBroadcast = async (ctx: RunnerContext, id: number, now: number): Promise<void> => {
+  const filledEmptyWindow = await ctx.db.transaction().execute(async (tx) => {
     const b = await ctx.repos.broadcasts.lock(tx, id, ['sending', 'paused', 'cancelled']);
-    if (!b) return;
+    if (!b) return false;
     const refused = await settle(ctx, tx, id, now);
     if (b.status === 'cancelled' && Number(b.finished_at) < now - ctx.cancelGraceMs) await ctx.repos.broadcastRecipients.withdraw(tx, id, now);
-    if (b.status !== 'sending' || (refused > 0 && (await pauseIfTemplateRefused(ctx, tx, b, now)))) return;
-    if (!b.snapshot_done) return copyAudience(ctx, tx, b, now);
+    if (b.status !== 'sending' || (refused > 0 && (await pauseIfTemplateRefused(ctx, tx, b, now)))) return false;
+    if (!b.snapshot_done) {
+      await copyAudience(ctx, tx, b, now);
+      return false;
+    }
     await sampleRate(ctx, tx, b, now);
-    if (!isQuietTime(new Date(now), ctx.city.timezone)) await feed(ctx, tx, b, now);
+    return !isQuietTime(new Date(now), ctx.city.timezone) && (await feed(ctx, tx, b, now));
   });
+  // The outbox went from (nearly) no waiting messages to a full window: let the database's planner know.
+  if (filledEmptyWindow) await ctx.repos.outbox.refreshPlannerStatistics(ctx.db);
+};
 
 /** Broadcasts with work for the runner: sending or paused, or cancelled with messages still out. */
 export const broadcastsUnderWay = async (ctx: Pick<RunnerContext, 'db' | 'repos'>): Promise<number[]> => [

@@ -127,6 +127,17 @@ export class OutboxRepository {
   }
 
   /**
+   * Refreshes PostgreSQL's statistics of the outbox, after a broadcast filled it with waiting messages. Between
+   * broadcasts they say almost nothing waits, and with that belief the planner claims by reading every waiting
+   * message and checking each one's recipient before sorting (13 ms a claim with 2,000 waiting, a fifth of the
+   * sending rate), instead of walking the claim index in order and stopping at the limit. Autovacuum corrects them
+   * only after a minute or more. SQLite plans without such statistics.
+   */
+  async refreshPlannerStatistics(db: Executor): Promise<void> {
+    if (this.dialect === 'postgres') await sql`analyze outbox`.execute(db);
+  }
+
+  /**
    * Records Meta's acceptance of several sends in one transaction (group commit); `alsoRecord` runs in it with how
    * many were newly accepted, so what counts sends (reports) never counts one twice or misses one.
    */
