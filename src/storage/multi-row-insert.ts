@@ -21,11 +21,11 @@ export const multiRowInsert = <Table extends keyof Database & string, Returned =
   suffix = '',
 ) => {
   const texts = new Map<number, string>();
-  const placeholder = dialect === 'postgres' ? (n: number) => `$${n}` : () => '?';
+  const parameterMarker = dialect === 'postgres' ? (n: number) => `$${n}` : () => '?';
   const textFor = (rowCount: number): string => {
     let text = texts.get(rowCount);
     if (text !== undefined) return text;
-    const tuples = Array.from({ length: rowCount }, (_, row) => `(${columns.map((_, col) => placeholder(row * columns.length + col + 1)).join(', ')})`);
+    const tuples = Array.from({ length: rowCount }, (_, row) => `(${columns.map((_, col) => parameterMarker(row * columns.length + col + 1)).join(', ')})`);
     text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}${suffix ? ` ${suffix}` : ''}`;
     texts.set(rowCount, text);
     return text;
