@@ -6,6 +6,7 @@ import type { Metrics } from '../platform/metrics.js';
 import type { Db, Tx } from '../storage/database.js';
 import type { JobsRepository } from '../storage/repositories/jobs.repository.js';
 import type { Job } from '../storage/schema.js';
+import { BacklogStatistics } from './backlog-statistics.js';
 import { ClaimLoop } from './claim-loop.js';
 
 export interface JobContext {
@@ -34,8 +35,12 @@ export interface JobRunnerOptions {
 
 /** Runs durable jobs: claims ready ones, runs them concurrently (one at a time per group), retries with backoff. */
 export class JobRunner extends ClaimLoop {
+  private readonly backlog: BacklogStatistics;
+
   constructor(private readonly options: JobRunnerOptions) {
     super();
+    const { db, jobs, clock, logger } = options;
+    this.backlog = new BacklogStatistics({ refresh: () => jobs.refreshPlannerStatistics(db), clock, logger });
   }
 
   protected async round(): Promise<void> {
@@ -49,7 +54,9 @@ export class JobRunner extends ClaimLoop {
 
   private async claim(limit: number): Promise<Job[]> {
     try {
-      return await this.options.jobs.claim(this.options.db, this.options.clock.now().getTime(), limit, this.options.leaseMs ?? 60_000, this.inFlight);
+      const claimed = await this.options.jobs.claim(this.options.db, this.options.clock.now().getTime(), limit, this.options.leaseMs ?? 60_000, this.inFlight);
+      void this.backlog.claimed(claimed.length, limit);
+      return claimed;
     } catch (error) {
       this.options.logger.error({ err: error }, 'job claim failed');
       return [];

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Dialect, Executor } from '../database.js';
 
 /**
  * Which rows a PostgreSQL claim updates: those its locking CTE `picked` chose. The locking query is a CTE so that
@@ -8,3 +9,12 @@ import { sql, type RawBuilder } from 'kysely';
  * messages, growing with the table), where an array of ids is looked up by primary key.
  */
 export const pickedIds: RawBuilder<boolean> = sql<boolean>`id = any(array(select id from picked))`;
+
+/**
+ * Refreshes PostgreSQL's statistics of a queue table once a backlog built up in it. From statistics that say almost
+ * nothing waits, the planner claims by reading every waiting row and sorting, instead of walking the claim index in
+ * order and stopping at the limit; autovacuum corrects them only a minute or more later. SQLite plans without them.
+ */
+export const refreshQueueStatistics = async (dialect: Dialect, db: Executor, table: 'jobs' | 'outbox'): Promise<void> => {
+  if (dialect === 'postgres') await sql`analyze ${sql.table(table)}`.execute(db);
+};

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import { multiRowInsert } from '../multi-row-insert.js';
-import { pickedIds } from './claim.sql.js';
+import { pickedIds, refreshQueueStatistics } from './claim.sql.js';
 import type { Job } from '../schema.js';
 
 export interface EnqueueJob {
@@ -66,6 +66,11 @@ export class JobsRepository {
       .returningAll('jobs')
       .execute()
       .then((rows) => rows.sort((a, b) => a.id - b.id));
+  }
+
+  /** Refreshes PostgreSQL's statistics of the jobs, once messages arrive faster than they are answered. */
+  async refreshPlannerStatistics(db: Executor): Promise<void> {
+    await refreshQueueStatistics(this.dialect, db, 'jobs');
   }
 
   /** The attempt ends: `job.attempts` (this attempt's number) is recorded with the outcome. */
