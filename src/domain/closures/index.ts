@@ -1,6 +1,8 @@
 export {
   addClosure,
+  asCalendarClosures,
   asExtraClosure,
+  calendarClosuresFrom,
   closuresForCalendar,
   MAX_CLOSURE_DAYS,
   MAX_REASON,

@@ -29,6 +29,7 @@ import { RetentionRepository } from './retention.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
+import { TurnReadsRepository } from './turn-reads.repository.js';
 import { TwoStepRepository } from './two-step.repository.js';
 import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
@@ -67,6 +68,7 @@ export const createRepositories = (dialect: Dialect) => {
     retention: new RetentionRepository(),
     sessions: new SessionsRepository(),
     settings: new SettingsRepository(),
+    turnReads: new TurnReadsRepository(dialect),
     twoStep: new TwoStepRepository(),
     users: new UsersRepository(),
     webhookEvents: new WebhookEventsRepository(),
