@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../storage/database.js';
 import type { Repositories } from '../../storage/repositories/index.js';
+import type { Citizen } from '../../storage/schema.js';
 import { broadcastOf, consentOf, toCitizenProfile } from './mapping.js';
 import type { BroadcastSource, BroadcastState, CitizenProfile, ConsentState } from './types.js';
 
@@ -9,6 +10,10 @@ export const getCitizenProfile = async (db: Executor, repos: Repositories, key: 
   const [citizen, row] = [await repos.citizens.byKey(db, key), await repos.citizens.profileByKey(db, key)];
   return citizen || row ? toCitizenProfile(key, citizen, row) : undefined;
 };
+
+/** The profile of a citizen already read (each message's conversation turn has the row at hand). */
+export const profileOfCitizen = async (db: Executor, repos: Repositories, citizen: Citizen): Promise<CitizenProfile> =>
+  toCitizenProfile(citizen.key, citizen, await repos.citizens.profileByKey(db, citizen.key));
 
 /**
  * A short version id of the privacy notice a citizen answers: a hash of its words and the policy link, so a

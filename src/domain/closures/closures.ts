@@ -75,12 +75,11 @@ export const removeClosure = async (db: Executor, repos: Repositories, id: numbe
 export const upcomingClosures = async (db: Executor, repos: Repositories, timezone: string, now: number): Promise<Closure[]> =>
   (await repos.closures.inForce(db, today(timezone, now))).map(toClosure);
 
-/** The first day whose closures the calendar needs: a year back, so a deadline counted from an older date still skips them. */
-export const calendarClosuresFrom = (timezone: string, now: number): string => formatLocalDate(addDays(localDateOf(new Date(now), timezone), -MAX_CLOSURE_DAYS));
-
-/** Stored closures as the calendar takes them. */
-export const asCalendarClosures = (rows: readonly ClosureRow[]): ExtraClosure[] => rows.map((row) => asExtraClosure(toClosure(row)));
-
-/** What the calendar needs to answer "is attendance open" and "when does it open", and to count deadlines. */
-export const closuresForCalendar = async (db: Executor, repos: Repositories, timezone: string, now: number): Promise<ExtraClosure[]> =>
-  asCalendarClosures(await repos.closures.inForce(db, calendarClosuresFrom(timezone, now)));
+/**
+ * What the calendar needs to answer "is attendance open" and "when does it open", and to count deadlines.
+ * Includes closures that ended up to a year ago, so a deadline counted from an older date still skips them.
+ */
+export const closuresForCalendar = async (db: Executor, repos: Repositories, timezone: string, now: number): Promise<ExtraClosure[]> => {
+  const yearAgo = formatLocalDate(addDays(localDateOf(new Date(now), timezone), -MAX_CLOSURE_DAYS));
+  return (await repos.closures.inForce(db, yearAgo)).map((row) => asExtraClosure(toClosure(row)));
+};

@@ -1,8 +1,6 @@
 export {
   addClosure,
-  asCalendarClosures,
   asExtraClosure,
-  calendarClosuresFrom,
   closuresForCalendar,
   MAX_CLOSURE_DAYS,
   MAX_REASON,

@@ -1,10 +1,10 @@
-import type { EngineContext } from '../../conversation/engine.js';
+import type { CitizenView, EngineContext } from '../../conversation/engine.js';
 import { protocolReplies, ratingReplies, requestOpenedReplies, storedDataReplies, verdictReplies } from '../../conversation/follow-ups.js';
 import type { Effect, Reply } from '../../conversation/reply.js';
 import { formatLocalDate, localDateOf } from '../calendar/index.js';
 import { findService, resolveDepartment } from '../catalog/index.js';
-import { asCalendarClosures, calendarClosuresFrom, closuresForCalendar } from '../closures/index.js';
-import { changeTopics, describeStoredData, privacyNoticeVersion, recordConsent, requestDataDeletion, setBroadcastsConsent, toCitizenProfile, updateRegistration } from '../citizens/index.js';
+import { closuresForCalendar } from '../closures/index.js';
+import { changeTopics, describeStoredData, privacyNoticeVersion, profileOfCitizen, recordConsent, requestDataDeletion, setBroadcastsConsent, updateRegistration } from '../citizens/index.js';
 import { markNotHelpful, recordCartaQuestion } from '../carta/index.js';
 import { requestHandoff } from '../handoffs/index.js';
 import { findCitizenRequest, openServiceRequest, rateRequest, recordVerdict } from '../requests/index.js';
@@ -13,7 +13,7 @@ import type { Citizen } from '../../storage/schema.js';
 import type { Tx } from '../../storage/database.js';
 import type { Logger } from '../../platform/logger.js';
 import type { CityProfile } from '../../config/city-profile.js';
-import type { ConversationPorts, TurnContext } from './handle-inbound-message.js';
+import type { ConversationPorts } from './handle-inbound-message.js';
 import { JOB, type EraseCitizenPayload, type StoreMediaPayload } from './job-kinds.js';
 import { describeDataLines } from './stored-data-lines.js';
 
@@ -28,22 +28,16 @@ export interface ConversationPortsDeps {
 export const conversationPorts = ({ repos, city, engine, logger }: ConversationPortsDeps): ConversationPorts => {
   const notice = privacyNoticeVersion(city);
 
-  /** One read of the citizen's side and the calendar (one round trip on PostgreSQL). */
-  const turnContext = async (tx: Tx, citizen: Citizen, now: number): Promise<TurnContext> => {
-    const reads = await repos.turnReads.read(tx, citizen.key, calendarClosuresFrom(city.calendar.timezone, now));
-    const profile = toCitizenProfile(citizen.key, citizen, reads.profile);
+  const citizenView = async (tx: Tx, citizen: Citizen): Promise<CitizenView> => {
+    const profile = await profileOfCitizen(tx, repos, citizen);
     const consent = profile.consent.status;
-    const handoff = reads.openHandoff?.status;
+    const handoff = (await repos.handoffs.pendingFor(tx, citizen.key))?.status;
     return {
-      storedState: reads.conversation?.state,
-      citizen: {
-        name: profile.name ?? undefined,
-        consent: consent === 'accepted' || consent === 'declined' ? consent : undefined,
-        optedIn: profile.broadcast.optedIn,
-        topics: reads.topics,
-        handoff: handoff === 'waiting' || handoff === 'taken' ? handoff : undefined,
-      },
-      closures: asCalendarClosures(reads.closures),
+      name: profile.name ?? undefined,
+      consent: consent === 'accepted' || consent === 'declined' ? consent : undefined,
+      optedIn: profile.broadcast.optedIn,
+      topics: await repos.consent.topicsOf(tx, citizen.key),
+      handoff: handoff === 'waiting' || handoff === 'taken' ? handoff : undefined,
     };
   };
 
@@ -126,5 +120,5 @@ export const conversationPorts = ({ repos, city, engine, logger }: ConversationP
     }
   };
 
-  return { turnContext, apply };
+  return { citizenView, closures: closuresOf, apply };
 };

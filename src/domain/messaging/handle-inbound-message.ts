@@ -7,17 +7,11 @@ import type { Citizen } from '../../storage/schema.js';
 import type { StoredInboundPayload } from './receive-notification.js';
 import { countProcessedMessage, subjectOfMessage } from '../reports/index.js';
 
-/** What a turn starts from: the stored conversation, the citizen as the conversation sees them, the calendar's closures. */
-export interface TurnContext {
-  storedState: unknown;
-  citizen: CitizenView;
-  /** Closures a coordinator added to the calendar. */
-  closures: readonly ExtraClosure[];
-}
-
 /** What the conversation needs from the rest of the domain, inside the message's transaction. */
 export interface ConversationPorts {
-  turnContext(tx: Tx, citizen: Citizen, now: number): Promise<TurnContext>;
+  citizenView(tx: Tx, citizen: Citizen): Promise<CitizenView>;
+  /** Closures a coordinator added to the calendar. */
+  closures(tx: Tx, now: number): Promise<readonly ExtraClosure[]>;
   /** Carries out an effect; returns the replies that depend on its result (a protocol number, a history). */
   apply(tx: Tx, citizen: Citizen, effect: Effect, cause: string, now: number): Promise<Reply[]>;
 }
@@ -61,16 +55,16 @@ export const handleInboundMessage = async (
       profileName: payload.profileName ?? undefined,
       at: inbound.sent_at,
     });
-    const context = await deps.ports.turnContext(tx, citizen, now);
+    const stored = await repos.conversations.load(tx, citizen.key);
     const turn: Turn = {
       content: payload.content,
       at: inbound.sent_at,
       profileName: citizen.profile_name ?? undefined,
-      citizen: context.citizen,
+      citizen: await deps.ports.citizenView(tx, citizen),
       understanding,
-      closures: context.closures,
+      closures: await deps.ports.closures(tx, now),
     };
-    const before = readState(context.storedState);
+    const before = readState(stored?.state);
     const outcome = converse(before, turn, deps.engine);
     await repos.conversations.save(tx, citizen.key, outcome.state, now);
     const subject = subjectOfMessage(turn.content, before, outcome.state, understanding);

@@ -29,7 +29,6 @@ import { RetentionRepository } from './retention.repository.js';
 import { ServiceRequestsRepository } from './service-requests.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SettingsRepository } from './settings.repository.js';
-import { TurnReadsRepository } from './turn-reads.repository.js';
 import { TwoStepRepository } from './two-step.repository.js';
 import { UsersRepository } from './users.repository.js';
 import { WebhookEventsRepository } from './webhook-events.repository.js';
@@ -68,7 +67,6 @@ export const createRepositories = (dialect: Dialect) => {
     retention: new RetentionRepository(),
     sessions: new SessionsRepository(),
     settings: new SettingsRepository(),
-    turnReads: new TurnReadsRepository(dialect),
     twoStep: new TwoStepRepository(),
     users: new UsersRepository(),
     webhookEvents: new WebhookEventsRepository(),
