@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../database.js';
 import { multiRowInsert } from '../multi-row-insert.js';
-import { pickedIds, refreshQueueStatistics } from './claim.sql.js';
+import { claimLimit, pickedIds, refreshQueueStatistics } from './claim.sql.js';
 import type { Job } from '../schema.js';
 
 export interface EnqueueJob {
@@ -51,7 +51,7 @@ export class JobsRepository {
         ),
       )
       .orderBy('j.id')
-      .limit(limit);
+      .limit(claimLimit(this.dialect, limit));
     if (this.dialect === 'sqlite') {
       if (inFlight.size > 0) candidates = candidates.where('j.id', 'not in', [...inFlight]);
       const rows = await candidates.selectAll('j').execute();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Dialect, Executor } from '../database.js';
-import { pickedIds, refreshQueueStatistics } from './claim.sql.js';
+import { claimLimit, pickedIds, refreshQueueStatistics } from './claim.sql.js';
 import type { DeliveryStatus, OutboxRow } from '../schema.js';
 
 export interface EnqueueOutbound {
@@ -108,7 +108,7 @@ export class OutboxRepository {
       )
       .orderBy('o.priority')
       .orderBy('o.id')
-      .limit(limit);
+      .limit(claimLimit(this.dialect, limit));
     const claimed =
       this.dialect === 'postgres'
         ? db
