@@ -19,6 +19,7 @@ import * as passwordChange from './migrations/2026-11-28-021-password-change.js'
 import * as staffTotp from './migrations/2026-11-28-022-staff-totp.js';
 import * as carta from './migrations/2026-11-29-001-carta.js';
 import * as dailyCountShards from './migrations/2026-11-29-002-daily-count-shards.js';
+import * as pendingJobsIndex from './migrations/2026-11-29-003-pending-jobs-index.js';
 
 /** Migrations in order; names are ISO-dated so they sort. */
 const migrations = {
@@ -41,6 +42,7 @@ const migrations = {
   '2026-11-28-022-staff-totp': staffTotp,
   '2026-11-29-001-carta': carta,
   '2026-11-29-002-daily-count-shards': dailyCountShards,
+  '2026-11-29-003-pending-jobs-index': pendingJobsIndex,
 };
 
 const providerFor = (storage: Storage): MigrationProvider => ({

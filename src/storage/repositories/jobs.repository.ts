@@ -37,7 +37,8 @@ export class JobsRepository {
   async claim(db: Executor, now: number, limit: number, leaseMs: number, inFlight: ReadonlySet<number>): Promise<Job[]> {
     let candidates = db
       .selectFrom('jobs as j')
-      .where('j.status', '=', 'pending')
+      // In the text, not bound: only then may the plan use the index of pending jobs (migration 2026-11-29-003).
+      .where('j.status', '=', sql.lit('pending'))
       .where('j.run_at', '<=', now)
       .where(({ not, exists, selectFrom }) =>
         not(
