@@ -3,17 +3,22 @@ import { ManualClock } from '../platform/clock.js';
 import { createLogger } from '../platform/logger.js';
 import { BacklogStatistics } from './backlog-statistics.js';
 
-const setUp = (refresh: () => Promise<void> = async () => undefined) => {
+/** A refresh that takes `tookMs` of the clock's time (the ManualClock moves only when told). */
+const setUp = (refresh: (clock: ManualClock, nth: number) => Promise<void> = async () => undefined) => {
   const clock = new ManualClock('2026-11-29T14:00:00Z');
   let refreshes = 0;
   const statistics = new BacklogStatistics({
     refresh: () => {
       refreshes += 1;
-      return refresh();
+      return refresh(clock, refreshes);
     },
-    clock, logger: createLogger('silent'), intervalMs: 10_000,
+    clock, logger: createLogger('silent'), minIntervalMs: 1_000, timeShare: 0.01,
   });
   return { clock, statistics, refreshes: () => refreshes };
+};
+
+const taking = (tookMs: number) => async (clock: ManualClock) => {
+  clock.advance(tookMs);
 };
 
 describe('BacklogStatistics', () => {
@@ -26,10 +31,20 @@ describe('BacklogStatistics', () => {
     expect(refreshes()).toBe(1);
   });
 
-  it('refreshes at most once per interval while the backlog lasts', async () => {
-    const { clock, statistics, refreshes } = setUp();
+  it('refreshes once a second while refreshing is quick, so the statistics follow a growing backlog', async () => {
+    const { clock, statistics, refreshes } = setUp(taking(2));
     await statistics.claimed(8, 8);
-    clock.advance(9_999);
+    clock.advance(997);
+    expect(statistics.claimed(8, 8)).toBeUndefined();
+    clock.advance(1);
+    await statistics.claimed(8, 8);
+    expect(refreshes()).toBe(2);
+  });
+
+  it('waits longer after a slow refresh, so refreshing never takes more than its share of the time', async () => {
+    const { clock, statistics, refreshes } = setUp(taking(150));
+    await statistics.claimed(8, 8);
+    clock.advance(14_849);
     expect(statistics.claimed(8, 8)).toBeUndefined();
     clock.advance(1);
     await statistics.claimed(8, 8);
@@ -39,20 +54,21 @@ describe('BacklogStatistics', () => {
   it('never starts a second refresh while one is still running', async () => {
     let finish = () => undefined as void;
     const slowFirst = new Promise<void>((resolve) => (finish = resolve));
-    const { clock, statistics, refreshes } = setUp(() => (refreshes() === 1 ? slowFirst : Promise.resolve()));
+    const { clock, statistics, refreshes } = setUp((_, nth) => (nth === 1 ? slowFirst : Promise.resolve()));
     const first = statistics.claimed(8, 8);
-    clock.advance(60_000);
+    clock.advance(5);
     expect(statistics.claimed(8, 8)).toBeUndefined();
     finish();
     await first;
+    clock.advance(995);
     await statistics.claimed(8, 8);
     expect(refreshes()).toBe(2);
   });
 
-  it('a failed refresh is logged, not thrown, and the next interval tries again', async () => {
+  it('a failed refresh is logged, not thrown, and a later claim tries again', async () => {
     const { clock, statistics, refreshes } = setUp(() => Promise.reject(new Error('canceling statement due to lock timeout')));
     await expect(statistics.claimed(8, 8)).resolves.toBeUndefined();
-    clock.advance(10_000);
+    clock.advance(1_000);
     await statistics.claimed(8, 8);
     expect(refreshes()).toBe(2);
   });

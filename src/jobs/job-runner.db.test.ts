@@ -55,7 +55,7 @@ describe.each(dialects)('job runner on $name', ({ name, create }) => {
       await jobs.enqueueMany(db, ['b', 'c', 'd', 'e', 'f', 'g'].map((citizen) => ({ kind: 'answer', payload: { citizen }, groupKey: citizen })), Date.now());
       runner.wake.notify();
       await eventually(async () => (await jobs.countByStatus(db)).done === 7);
-      await eventually(async () => (await analyses()) === before + 1);
+      await eventually(async () => (await analyses()) >= before + 1);
     } finally {
       await runner.stop();
     }
