@@ -11,6 +11,7 @@ import type { Metrics } from '../platform/metrics.js';
 import type { Db, Executor } from '../storage/database.js';
 import type { OutboxRepository } from '../storage/repositories/outbox.repository.js';
 import type { OutboxRow } from '../storage/schema.js';
+import { BacklogStatistics } from './backlog-statistics.js';
 import { ClaimLoop } from './claim-loop.js';
 import type { GraphOutage } from './graph-outage.js';
 import { TokenProbe, type SendingPause } from './sending-pause.js';
@@ -61,6 +62,7 @@ export class OutboxDispatcher extends ClaimLoop {
   private sweptAt: number;
   /** Meta's acceptances are recorded by group commit: one transaction for all sends that finished meanwhile. */
   private readonly acceptances: Batcher<{ row: OutboxRow; wamid: string }, undefined>;
+  private readonly backlog: BacklogStatistics;
 
   constructor(private readonly o: DispatcherOptions) {
     super();
@@ -69,6 +71,7 @@ export class OutboxDispatcher extends ClaimLoop {
       await o.outbox.markAcceptedMany(o.db, accepted, now, o.onAccepted && ((tx, count) => o.onAccepted?.(tx, count, now) ?? Promise.resolve()));
       return accepted.map(() => undefined);
     });
+    this.backlog = new BacklogStatistics({ refresh: () => o.outbox.refreshPlannerStatistics(o.db), clock: o.clock, logger: o.logger });
     this.sweptAt = o.clock.now().getTime();
     const local = new ThroughputLimit(o.maxMps, this.rateNow());
     this.throughput = o.sharedWindow ? new SharedThroughputLimit(local, o.sharedWindow) : local;
@@ -126,7 +129,9 @@ export class OutboxDispatcher extends ClaimLoop {
 
   private async claim(limit: number): Promise<OutboxRow[]> {
     try {
-      return await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
+      const claimed = await this.o.outbox.claim(this.o.db, this.now(), limit, this.o.leaseMs ?? 60_000);
+      void this.backlog.claimed(claimed.length, limit);
+      return claimed;
     } catch (error) {
       this.o.logger.error({ err: error }, 'outbox claim failed');
       return [];

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { postgresDatabase, postgresUrl } from '../support/databases.js';
 import { eventually, failFirstCalls } from '../support/faults.js';
 import { ScriptedGraph } from '../support/scripted-graph.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -166,5 +168,23 @@ describe('outbox dispatcher', () => {
     const firstSecond = sends.filter((c) => c.at - started < 1_000).length;
     expect(firstSecond).toBeLessThanOrEqual(20 + 20);
     expect(sends[39]!.at - sends[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it.runIf(postgresUrl)('refreshes PostgreSQL\'s statistics of the outbox once a claim finds more waiting than it can take', async () => {
+    await testApp.close();
+    testApp = await startTestApp({ graphUrl: graph.url, database: await postgresDatabase(), env: { WHATSAPP_MAX_MPS: '1000', OUTBOX_CONCURRENCY: '4' } });
+    const { db } = testApp.app.storage;
+    // Autovacuum must not do it for us meanwhile.
+    await sql`alter table outbox set (autovacuum_enabled = false)`.execute(db);
+    const analyses = async () => Number((await sql<{ n: number }>`select analyze_count as n from pg_stat_user_tables where relname = 'outbox'`.execute(db)).rows[0]?.n);
+    const before = await analyses();
+    // One message: the claim finds less than it could take, and the statistics are left alone.
+    await enqueue('5563999993000', 'olá');
+    await eventually(async () => (await rowsOf('5563999993000'))[0]?.state === 'accepted');
+    expect(await analyses()).toBe(before);
+    // Forty citizens at once, four at a time: the claim comes back full.
+    for (let i = 1; i <= 40; i += 1) await enqueue(`55639999930${String(i).padStart(2, '0')}`, 'aviso');
+    await eventually(async () => graph.sends().length >= 41, 10_000);
+    await eventually(async () => (await analyses()) > before);
   });
 });
