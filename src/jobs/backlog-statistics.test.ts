@@ -3,7 +3,6 @@ import { ManualClock } from '../platform/clock.js';
 import { createLogger } from '../platform/logger.js';
 import { BacklogStatistics } from './backlog-statistics.js';
 
-/** A refresh that takes `tookMs` of the clock's time (the ManualClock moves only when told). */
 const setUp = (refresh: (clock: ManualClock, nth: number) => Promise<void> = async () => undefined) => {
   const clock = new ManualClock('2026-11-29T14:00:00Z');
   let refreshes = 0;
@@ -17,6 +16,7 @@ const setUp = (refresh: (clock: ManualClock, nth: number) => Promise<void> = asy
   return { clock, statistics, refreshes: () => refreshes };
 };
 
+/** A refresh that takes `tookMs` of the clock's time (the ManualClock moves only when told). */
 const taking = (tookMs: number) => async (clock: ManualClock) => {
   clock.advance(tookMs);
 };
