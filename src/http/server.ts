@@ -7,7 +7,9 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../platform/errors.js';
 import { requireCsrfHeader } from './csrf.js';
-import { mayHoldNul, refuseNulInAddress, withoutNul } from './nul-characters.js';
+import { DirectRoutes } from './direct-routes.js';
+import { INVALID_JSON, parseJsonBody } from './json-body.js';
+import { refuseNulInAddress } from './nul-characters.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 
@@ -16,6 +18,10 @@ declare module 'fastify' {
     /** The exact bytes received, for signature checks (never re-serialise before hashing). */
     rawBody?: Buffer;
   }
+  interface FastifyInstance {
+    /** POST routes node:http answers ahead of Fastify (the webhook); see DirectRoutes. */
+    directRoutes: DirectRoutes;
+  }
 }
 
 /** Meta's webhook payloads are at most 3 MB; anything larger is refused with 413. */
@@ -23,13 +29,10 @@ export const BODY_LIMIT = 3 * 1024 * 1024;
 
 const parseJsonKeepingRaw = (request: { rawBody?: Buffer }, body: Buffer, done: (err: Error | null, value?: unknown) => void): void => {
   request.rawBody = body;
-  if (body.length === 0) return done(null, undefined);
   try {
-    const text = body.toString('utf8');
-    const parsed: unknown = JSON.parse(text);
-    done(null, mayHoldNul(text) ? withoutNul(parsed) : parsed);
+    done(null, parseJsonBody(body));
   } catch {
-    done(Object.assign(new Error('O corpo da requisição não é um JSON válido.'), { statusCode: 400, code: 'invalid_json' }));
+    done(Object.assign(new Error(INVALID_JSON.message), { statusCode: 400, code: INVALID_JSON.code }));
   }
 };
 
@@ -67,13 +70,17 @@ const installErrorHandler = (app: FastifyInstance): void => {
  * its address, and so its own sign-in and Open311 rate limits.
  */
 export const createHttpServer = async (logger: Logger, trustProxy: string | false = 'loopback'): Promise<FastifyInstance> => {
+  const directRoutes = new DirectRoutes();
   // Per-request access logs are left to the reverse proxy; errors are still logged.
   const app = Fastify({
+    serverFactory: directRoutes.serverFactory,
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy,
   });
+  app.decorate('directRoutes', directRoutes);
+  app.addHook('preClose', async () => directRoutes.refuseFromNow());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.removeContentTypeParser('application/json');

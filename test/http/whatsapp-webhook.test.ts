@@ -18,13 +18,23 @@ afterAll(async () => {
   await graph.stop();
 });
 
-const post = (body: string | Buffer, signature: string | undefined = sign(TEST_APP_SECRET, body)) =>
-  testApp.app.http.inject({
-    method: 'POST',
-    url: '/webhooks/whatsapp',
-    headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
-    payload: body,
-  });
+interface Answer {
+  statusCode: number;
+}
+type Post = (body: string | Buffer, signature?: string) => Promise<Answer>;
+const headersFor = (body: string | Buffer, signature: string | undefined = sign(TEST_APP_SECRET, body)) =>
+  ({ 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) });
+
+/** Over a socket, as Meta calls it: node:http answers this address ahead of Fastify (DirectRoutes). */
+const postDirect: Post = async (body, signature) => {
+  const response = await fetch(`${testApp.url}/webhooks/whatsapp`, { method: 'POST', headers: headersFor(body, signature), body });
+  await response.arrayBuffer();
+  return { statusCode: response.status };
+};
+
+/** Through Fastify's route for the same address (inject, or a query string in the address). */
+const postThroughFastify: Post = (body, signature) =>
+  testApp.app.http.inject({ method: 'POST', url: '/webhooks/whatsapp', headers: headersFor(body, signature), payload: body });
 
 const textNotification = (wamid: string, from: string, body: string) =>
   serializeLikeMeta({
@@ -50,7 +60,14 @@ describe('GET /webhooks/whatsapp (verification handshake)', () => {
   });
 });
 
-describe('POST /webhooks/whatsapp', () => {
+describe.each([
+  { route: 'direct (node:http)', post: postDirect, n: '1' },
+  { route: 'through Fastify', post: postThroughFastify, n: '2' },
+])('POST /webhooks/whatsapp, $route', ({ post, n }) => {
+  // Each transport has its own citizens and message ids, so the second run cannot pass on the first one's data.
+  const phone = (last: string) => `55639999${n}000${last}`;
+  const wamid = (name: string) => `wamid.${name}${n}`;
+
   it('accepts every recorded payload with 200', async () => {
     for (const name of fixtureNames()) {
       const response = await post(readFixture(name));
@@ -59,17 +76,17 @@ describe('POST /webhooks/whatsapp', () => {
   });
 
   it('refuses a missing or wrong signature with 401 and stores nothing', async () => {
-    const body = textNotification('wamid.SIG', '5563999990001', 'olá');
+    const body = textNotification(wamid('SIG'), phone('1'), 'olá');
     expect((await post(body, '')).statusCode).toBe(401);
     expect((await post(body, sign('wrong-secret', body))).statusCode).toBe(401);
-    expect(await testApp.app.repos.inbound.byWamid(testApp.app.storage.db, 'wamid.SIG')).toBeUndefined();
+    expect(await testApp.app.repos.inbound.byWamid(testApp.app.storage.db, wamid('SIG'))).toBeUndefined();
   });
 
   it('verifies the signature over the raw bytes, with escaped accents and emoji', async () => {
-    const body = textNotification('wamid.ACCENTS', '5563999990002', 'Olá, tem um poste apagado 💡 @ 104 Sul');
+    const body = textNotification(wamid('ACCENTS'), phone('2'), 'Olá, tem um poste apagado 💡 @ 104 Sul');
     expect(body).toContain('\\u00e1');
     expect((await post(body)).statusCode).toBe(200);
-    const stored = await testApp.app.repos.inbound.byWamid(testApp.app.storage.db, 'wamid.ACCENTS');
+    const stored = await testApp.app.repos.inbound.byWamid(testApp.app.storage.db, wamid('ACCENTS'));
     expect(JSON.parse(stored!.payload).content).toEqual({ type: 'text', body: 'Olá, tem um poste apagado 💡 @ 104 Sul' });
   });
 
@@ -79,34 +96,35 @@ describe('POST /webhooks/whatsapp', () => {
   });
 
   it('refuses bodies over 3 MB with 413', async () => {
-    const huge = textNotification('wamid.HUGE', '5563999990003', 'a'.repeat(3 * 1024 * 1024));
+    const huge = textNotification(wamid('HUGE'), phone('3'), 'a'.repeat(3 * 1024 * 1024));
     expect((await post(huge)).statusCode).toBe(413);
   });
 
   it('acknowledges a redelivered message and processes it once', async () => {
-    const body = textNotification('wamid.TWICE', '5563999990004', 'oi');
+    const body = textNotification(wamid('TWICE'), phone('4'), 'oi');
     expect((await post(body)).statusCode).toBe(200);
     expect((await post(body)).statusCode).toBe(200);
-    await graph.waitForSends(1, 5_000, '5563999990004');
+    await graph.waitForSends(1, 5_000, phone('4'));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(graph.sends().filter((c) => c.body.to === '5563999990004')).toHaveLength(1);
+    expect(graph.sends().filter((c) => c.body.to === phone('4'))).toHaveLength(1);
   });
 
   it('keeps a notification of an unknown shape and acknowledges it', async () => {
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'brand_new_field', value: { anything: [1, 2] } }] }] });
+    const field = `brand_new_field_${n}`;
+    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field, value: { anything: [1, 2] } }] }] });
     expect((await post(body)).statusCode).toBe(200);
-    const kept = await testApp.app.repos.webhookEvents.list(testApp.app.storage.db, 'brand_new_field');
-    expect(kept).toEqual([{ field: 'brand_new_field', payload: { anything: [1, 2] } }]);
+    const kept = await testApp.app.repos.webhookEvents.list(testApp.app.storage.db, field);
+    expect(kept).toEqual([{ field, payload: { anything: [1, 2] } }]);
   });
 
   it('answers the citizen through the Graph API and records delivery statuses', async () => {
-    const citizen = '5563999990005';
-    await post(textNotification('wamid.HELLO', citizen, 'oi'));
+    const citizen = phone('5');
+    await post(textNotification(wamid('HELLO'), citizen, 'oi'));
     const [send] = await graph.waitForSends(1, 5_000, citizen);
     expect(send?.authorization).toBe('Bearer test-access-token');
     // A first message brings the privacy notice, with buttons to answer it.
     expect(send?.body).toMatchObject({ messaging_product: 'whatsapp', type: 'interactive', interactive: { type: 'button', body: { text: expect.stringContaining('LGPD') } } });
-    const read = graph.calls.find((c) => c.body.status === 'read' && c.body.message_id === 'wamid.HELLO');
+    const read = graph.calls.find((c) => c.body.status === 'read' && c.body.message_id === wamid('HELLO'));
     expect(read?.body.typing_indicator).toEqual({ type: 'text' });
 
     const [row] = await waitFor(async () => (await testApp.app.repos.outbox.forRecipient(testApp.app.storage.db, citizen)).filter((r) => r.wamid));
