@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domain/attendants/users.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { enqueueRefused } from '../support/outbox.js';
 import { TEST_PASSWORD } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
 import { CHROMIUM, hasChromium, launchChromium, openSignedIn, screenshot, TABLET, watchForFaults } from './support.js';
@@ -85,8 +86,7 @@ describe.skipIf(!hasChromium)('Configurações in Chromium', () => {
 
   it('an admin sees a message Meta refused with what the code means, and sends it again', async () => {
     const { app } = testApp();
-    await app.repos.outbox.enqueue(app.storage.db, [{ idempotencyKey: 'falha:0', recipient: '5563999994321', payload: { type: 'text', text: { body: 'Olá' } }, cause: 'falha' }], clock.now().getTime());
-    await app.storage.db.updateTable('outbox').set({ state: 'rejected', error_code: 131000, error_detail: 'Something went wrong' }).where('idempotency_key', '=', 'falha:0').execute();
+    await enqueueRefused(app, [{ idempotencyKey: 'falha:0', recipient: '5563999994321', payload: { type: 'text', text: { body: 'Olá' } }, cause: 'falha' }], clock.now().getTime(), { code: 131000, detail: 'Something went wrong' });
     const page = await openSignedIn(browser, { url: testApp().url, path: '/configuracoes/falhas', now: clock.now() }, ADMIN.email);
     const faults = watchForFaults(page);
     const table = page.getByRole('table', { name: 'Mensagens recusadas' });

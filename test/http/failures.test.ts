@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JOB } from '../../src/domain/messaging/job-kinds.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { callApi } from '../support/api.js';
+import { enqueueRefused } from '../support/outbox.js';
 import { signInAs } from '../support/sign-in.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -21,9 +22,10 @@ describe('failures for IT: dead jobs and refused messages, retried by hand', () 
     const admin = await signInAs(testApp(), 'admin', 'ti@palmas.to.gov.br');
     const coordinator = await signInAs(testApp(), 'coordinator');
     await db.insertInto('jobs').values({ kind: JOB.processInbound, group_key: '5563999991234', payload: JSON.stringify({ wamid: 'wamid.GONE' }), status: 'dead', attempts: 8, run_at: now, last_error: 'boom', created_at: now, updated_at: now }).execute();
-    await app.repos.outbox.enqueue(db, [{ idempotencyKey: 'x:0', recipient: '5563999995678', payload: { type: 'text', text: { body: 'Olá' } }, cause: 'x' }], now);
-    await app.repos.outbox.enqueue(db, [{ idempotencyKey: 'broadcast:1:5563999990000', recipient: '5563999990000', payload: { type: 'template' }, cause: 'b' }], now);
-    await db.updateTable('outbox').set({ state: 'rejected', error_code: 131026, error_detail: 'Message undeliverable' }).execute();
+    await enqueueRefused(app, [
+      { idempotencyKey: 'x:0', recipient: '5563999995678', payload: { type: 'text', text: { body: 'Olá' } }, cause: 'x' },
+      { idempotencyKey: 'broadcast:1:5563999990000', recipient: '5563999990000', payload: { type: 'template' }, cause: 'b' },
+    ], now, { code: 131026, detail: 'Message undeliverable' });
 
     const listed = (await callApi(testApp().url, 'GET', '/api/operations/failures', admin)).body as unknown as Failures;
     expect(listed.jobs).toEqual([expect.objectContaining({ kind: JOB.processInbound, citizen: '…1234', error: 'boom' })]);
