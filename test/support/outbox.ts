@@ -9,6 +9,6 @@ import type { EnqueueOutbound } from '../../src/storage/repositories/outbox.repo
 export const enqueueRefused = (app: App, messages: EnqueueOutbound[], now: number, refusal: { code: number; detail: string }): Promise<void> =>
   app.storage.db.transaction().execute(async (tx) => {
     await app.repos.outbox.enqueue(tx, messages, now);
-    await tx.updateTable('outbox').set({ state: 'rejected', error_code: refusal.code, error_detail: refusal.detail })
-      .where('idempotency_key', 'in', messages.map((m) => m.idempotencyKey)).execute();
+    const rows = await tx.selectFrom('outbox').select(['id', 'attempts']).where('idempotency_key', 'in', messages.map((m) => m.idempotencyKey)).execute();
+    for (const row of rows) await app.repos.outbox.markRejected(tx, row, refusal.code, refusal.detail, now);
   });
