@@ -71,14 +71,15 @@ export const readJsonPost = (request: IncomingMessage, response: ServerResponse,
       resolve(undefined);
     };
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return refuse(415, 'unsupported_media_type', 'Envie o corpo como application/json.');
-    if (Number(request.headers['content-length'] ?? 0) > limit) return refuse(413, 'body_too_large', 'O corpo da requisição é grande demais.');
+    const tooLarge = () => refuse(413, 'body_too_large', 'O corpo da requisição é grande demais.');
+    if (Number(request.headers['content-length'] ?? 0) > limit) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       request.off('data', onData);
-      refuse(413, 'body_too_large', 'O corpo da requisição é grande demais.');
+      tooLarge();
     };
     request.on('data', onData);
     request.on('error', () => resolve(undefined));
