@@ -52,25 +52,28 @@ export class InboundRepository {
 
   private async insertManyWithJobsInOneStatement(db: Executor, messages: NewInbound[], jobKind: string, now: number): Promise<string[]> {
     const column = <K extends keyof NewInbound>(key: K) => messages.map((m) => m[key]);
-    const payloads = messages.map((m) => JSON.stringify(m.payload));
-    // Arrays, not a VALUES list: one statement text whatever the batch size. Jobs follow the messages' order.
+    // Arrays, not a VALUES list: one statement text whatever the batch size. The payloads go as one JSON array,
+    // whose elements keep their text exactly: a text[] literal would escape every quote in them, which cost a
+    // quarter of the client's CPU for this statement. Rows are inserted in the messages' order, so ids (and the
+    // jobs, which follow them) keep each citizen's order.
     const result = await sql<{ wamid: string }>`
       with input as (
-        select * from unnest(${column('wamid')}::text[], ${column('citizenKey')}::text[], ${column('phoneNumberId')}::text[],
-          ${column('type')}::text[], ${column('sentAt')}::int8[], ${payloads}::text[])
-          with ordinality as m(wamid, citizen_key, phone_number_id, type, sent_at, payload, ord)
+        select m.wamid, m.citizen_key, m.phone_number_id, m.type, m.sent_at, p.payload::text as payload, m.ord
+        from unnest(${column('wamid')}::text[], ${column('citizenKey')}::text[], ${column('phoneNumberId')}::text[],
+          ${column('type')}::text[], ${column('sentAt')}::int8[])
+          with ordinality as m(wamid, citizen_key, phone_number_id, type, sent_at, ord)
+        join json_array_elements(${JSON.stringify(column('payload'))}::json) with ordinality as p(payload, ord) on p.ord = m.ord
       ),
       fresh as (
         insert into inbound_messages (wamid, citizen_key, phone_number_id, type, sent_at, received_at, payload)
         select wamid, citizen_key, phone_number_id, type, sent_at, ${now}, payload from input order by ord
         on conflict (wamid) do nothing
-        returning wamid, citizen_key
+        returning id, wamid, citizen_key
       ),
       queued as (
         insert into jobs (kind, group_key, payload, status, attempts, run_at, created_at, updated_at)
-        select ${jobKind}, fresh.citizen_key, json_build_object('wamid', fresh.wamid)::text, 'pending', 0, ${now}, ${now}, ${now}
-        from fresh join (select wamid, min(ord) as ord from input group by wamid) firsts on firsts.wamid = fresh.wamid
-        order by firsts.ord
+        select ${jobKind}, citizen_key, json_build_object('wamid', wamid)::text, 'pending', 0, ${now}, ${now}, ${now}
+        from fresh order by id
       )
       select wamid from fresh`.execute(db);
     return result.rows.map((row) => row.wamid);
