@@ -4,6 +4,7 @@ import { fromRoot } from '../src/platform/paths.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../test/support/databases.js';
 import { ScriptedGraph } from '../test/support/scripted-graph.js';
 import { freePort, startServerProcess } from '../test/support/server-process.js';
+import { builtServer } from './built-server.js';
 import { peakRssMiB } from './machine.js';
 import { BENCH_PHONE_NUMBER_ID, BENCH_SECRET } from './notifications.js';
 
@@ -45,8 +46,6 @@ export interface BenchServerOptions {
   /** The port webhooks must reach (the simulator posts there). */
   port?: number;
 }
-
-const serverCommand = { file: process.execPath, args: ['--import', 'tsx', fromRoot('src', 'main.ts'), 'serve'] };
 
 const sumOf = (values: Array<number | undefined>): number | undefined =>
   values.some((v) => v === undefined) ? undefined : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
@@ -93,7 +92,7 @@ type StopAll = (stopServers: () => Promise<void>, pids: number[]) => Promise<num
 type Started = Omit<BenchServer, 'graph'>;
 
 const startOne = async (env: Record<string, string>, port: number | undefined, stopAll: StopAll): Promise<Started> => {
-  const server = await startServerProcess(env, port);
+  const server = await startServerProcess(env, port, await builtServer());
   const pids = server.child.pid ? [server.child.pid] : [];
   return { url: server.url, pids, output: server.output, stop: () => stopAll(() => server.kill(), pids) };
 };
@@ -103,7 +102,7 @@ const startMany = async (instances: number, env: Record<string, string>, port: n
   const instancePorts = await Promise.all(Array.from({ length: instances }, () => freePort()));
   const cluster = await startLocalCluster({
     instances, port: await freePort(), instancePorts,
-    env: { ...process.env, ...env }, command: serverCommand, onOutput: (_, text) => (output += text),
+    env: { ...process.env, ...env }, command: await builtServer(), onOutput: (_, text) => (output += text),
   });
   const balancer = await startBalancerProcess(port ?? (await freePort()), cluster.instanceUrls).catch(async (error: unknown) => {
     await cluster.stop();

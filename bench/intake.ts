@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { fromRoot } from '../src/platform/paths.js';
 import type { TestDatabase } from '../test/support/databases.js';
 import { freePort } from '../test/support/server-process.js';
+import { plainScript } from './built-server.js';
 import { SQLITE_ONE, startBenchServer, type Deployment } from './bench-server.js';
 import { BENCH_SECRET, signedTextNotification } from './notifications.js';
 
@@ -36,10 +37,13 @@ const hammer = async (url: string, citizens = 5_000): Promise<IntakeResult> => {
   return { perSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.non2xx + result.errors };
 };
 
+let bareScript: string | undefined;
+const bareEndpoint = (): string => (bareScript ??= plainScript(fromRoot('bench', 'bare-endpoint.ts')));
+
 /** The yardstick: a bare node:http endpoint (HMAC + JSON.parse) in its own process, hammered the same way. */
 export const measureBare = async (): Promise<IntakeResult> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('bench', 'bare-endpoint.ts')], {
+  const child = spawn(process.execPath, [bareEndpoint()], {
     env: { ...process.env, PORT: String(port), WHATSAPP_APP_SECRET: BENCH_SECRET },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy.js';
 
+/** How to start one instance: the program and its arguments, ending in `serve`. */
+export interface InstanceCommand {
+  file: string;
+  args: string[];
+}
+
 export interface LocalClusterOptions {
   instances: number;
   /** Where the balancer listens; instances take the ports after it unless `instancePorts` says otherwise. */
@@ -9,8 +15,7 @@ export interface LocalClusterOptions {
   host?: string;
   /** The environment of every instance (DATABASE_URL of PostgreSQL, REDIS_URL, the WhatsApp settings…). */
   env: NodeJS.ProcessEnv;
-  /** How to start one instance: the command and its arguments ending in `serve`. */
-  command: { file: string; args: string[] };
+  command: InstanceCommand;
   onOutput?: (instance: number, text: string) => void;
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { InstanceCommand } from '../../src/cluster/local-cluster.js';
 import { fromRoot } from '../../src/platform/paths.js';
 
 export const freePort = (): Promise<number> =>
@@ -19,11 +20,14 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs the real server (`whats-palmas serve`) from source in a child process, as an operator would. */
-export const startServerProcess = async (env: Record<string, string>, port?: number, nodeArgs: string[] = []): Promise<ServerProcess> => {
+/** The server from source, through tsx: what tests run, so they never need a build. */
+const serverFromSource: InstanceCommand = { file: process.execPath, args: ['--import', 'tsx', fromRoot('src', 'main.ts'), 'serve'] };
+
+/** Runs the real server (`whats-palmas serve`) in a child process, as an operator would. */
+export const startServerProcess = async (env: Record<string, string>, port?: number, command = serverFromSource): Promise<ServerProcess> => {
   const listenPort = port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fromRoot('src', 'main.ts'), 'serve'], {
+  const child = spawn(command.file, command.args, {
     cwd: fromRoot(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(listenPort), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
