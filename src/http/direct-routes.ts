@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { errorBody } from './error-body.js';
 import { INVALID_JSON, parseJsonBody } from './json-body.js';
 
 export type DirectHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -27,7 +28,7 @@ export class DirectRoutes {
     const server = createServer((request, response) => {
       const direct = request.method === 'POST' ? this.posts.get(request.url ?? '') : undefined;
       if (!direct) return fastifyHandler(request, response);
-      if (this.closing) return sendJson(response, 503, { error: { code: 'closing', message: 'Service closing; retry later' } }, { connection: 'close' });
+      if (this.closing) return sendJson(response, 503, errorBody('closing', 'Service closing; retry later'), { connection: 'close' });
       direct(request, response);
     });
     applyTimeouts(server, options);
@@ -66,7 +67,7 @@ export interface JsonPost {
 export const readJsonPost = (request: IncomingMessage, response: ServerResponse, limit: number): Promise<JsonPost | undefined> =>
   new Promise((resolve) => {
     const refuse = (status: number, code: string, message: string) => {
-      sendJson(response, status, { error: { code, message } }, { connection: 'close' });
+      sendJson(response, status, errorBody(code, message), { connection: 'close' });
       request.resume();
       resolve(undefined);
     };

@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import { AppError, httpStatusOf } from '../platform/errors.js';
 import { requireCsrfHeader } from './csrf.js';
 import { DirectRoutes } from './direct-routes.js';
+import { errorBody, INTERNAL_ERROR } from './error-body.js';
 import { INVALID_JSON, parseJsonBody } from './json-body.js';
 import { refuseNulInAddress } from './nul-characters.js';
 import type { Redis } from 'ioredis';
@@ -36,8 +37,6 @@ const parseJsonKeepingRaw = (request: { rawBody?: Buffer }, body: Buffer, done: 
   }
 };
 
-const errorBody = (code: string, message: string, fields?: string[]) => ({ error: { code, message, ...(fields ? { fields } : {}) } });
-
 /** The fields a domain error names (`details.fields`), so a form can mark them. */
 const fieldsOf = (error: AppError): string[] | undefined => {
   const fields = error.details?.['fields'];
@@ -55,7 +54,7 @@ const installErrorHandler = (app: FastifyInstance): void => {
     if (status === 429) return reply.status(429).send(errorBody('rate_limited', 'Muitas tentativas seguidas. Aguarde alguns minutos e tente de novo.'));
     if (status < 500) return reply.status(status).send(errorBody(error.code ?? 'bad_request', error.message));
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(errorBody('internal', 'Erro interno. Tente novamente em instantes.'));
+    return reply.status(500).send(INTERNAL_ERROR);
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not_found', 'Endereço não encontrado.')));
 };

@@ -4,6 +4,7 @@ import { isValidSignature } from '../../channels/whatsapp-cloud/signature.js';
 import type { ParsedNotification } from '../../domain/messaging/notification.js';
 import type { IntakeResult } from '../../domain/messaging/receive-notification.js';
 import type { Metrics } from '../../platform/metrics.js';
+import { errorBody } from '../error-body.js';
 
 export interface NotificationDeps {
   appSecret: string | undefined;
@@ -17,7 +18,7 @@ export interface NotificationDeps {
 /** What a webhook POST is answered: Meta's "EVENT_RECEIVED" as text, or an error body. */
 export interface WebhookAnswer {
   status: number;
-  body: string | { error: { code: string; message: string } };
+  body: string | ReturnType<typeof errorBody>;
   retryAfterSeconds?: number;
 }
 
@@ -28,7 +29,7 @@ export interface WebhookLog {
   error(details: object, message: string): void;
 }
 
-const refused = (status: number, code: string, message: string): WebhookAnswer => ({ status, body: { error: { code, message } } });
+const refused = (status: number, code: string, message: string): WebhookAnswer => ({ status, body: errorBody(code, message) });
 
 /**
  * Verifies, validates and stores one webhook POST, whichever HTTP stack received it: `raw` is the exact bytes (the

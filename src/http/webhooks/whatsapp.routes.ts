@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { readJsonPost, sendJson, sendText } from '../direct-routes.js';
+import { INTERNAL_ERROR } from '../error-body.js';
 import { BODY_LIMIT } from '../server.js';
 import { answerNotification, type NotificationDeps, type WebhookLog } from './answer-notification.js';
 
@@ -32,7 +33,7 @@ export const registerWhatsAppWebhookRoutes = (app: FastifyInstance, deps: Webhoo
   app.directRoutes.post('/webhooks/whatsapp', (request, response) => {
     const fail = (error: unknown) => {
       app.log.error({ err: error }, 'webhook failed');
-      if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'Internal error' } });
+      if (!response.headersSent) sendJson(response, 500, INTERNAL_ERROR);
     };
     readJsonPost(request, response, BODY_LIMIT).then(async (post) => {
       if (!post) return;
